@@ -1,0 +1,34 @@
+package io.github.minimax4j.anthropic;
+
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** An image (MiniMax-M3 only): by URL or base64 JPEG, PNG, GIF or WEBP, up to 10 MB. */
+@JsonPropertyOrder({ "type", "source" })
+public record ImageBlock(MediaSource source) implements ContentBlock {
+
+    /** Media types MiniMax accepts for base64 images. */
+    public static final Set<String> MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+
+    /** Largest image MiniMax accepts, in bytes (decoded). */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    public ImageBlock {
+        Objects.requireNonNull(source, "source must not be null");
+    }
+
+    public static ImageBlock url(String url) {
+        return new ImageBlock(MediaSource.url(url));
+    }
+
+    public static ImageBlock base64(String mediaType, String data) {
+        return new ImageBlock(MediaSource.base64(mediaType, data));
+    }
+
+    @Override
+    public String type() {
+        return "image";
+    }
+}

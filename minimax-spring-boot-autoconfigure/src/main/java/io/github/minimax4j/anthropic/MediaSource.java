@@ -1,0 +1,38 @@
+package io.github.minimax4j.anthropic;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where an image or video comes from: {@code type} is {@code url} (with {@code url}) or {@code base64}
+ * (with {@code mediaType} and {@code data}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "type", "media_type", "data", "url" })
+public record MediaSource(String type, @Nullable String mediaType, @Nullable String data, @Nullable String url) {
+
+    public static MediaSource url(String url) {
+        return new MediaSource("url", null, null, url);
+    }
+
+    public static MediaSource base64(String mediaType, String data) {
+        return new MediaSource("base64", mediaType, data, null);
+    }
+
+    /** Decoded size of base64 data in bytes, computed without decoding. */
+    public long decodedSize() {
+        if (this.data == null) {
+            return 0;
+        }
+        int padding = this.data.endsWith("==") ? 2 : this.data.endsWith("=") ? 1 : 0;
+        return (this.data.length() * 3L) / 4 - padding;
+    }
+
+    @Override
+    public String toString() {
+        // base64 data can be megabytes: keep it out of logs and exception messages.
+        return "MediaSource[type=" + this.type + ", mediaType=" + this.mediaType + ", url=" + this.url
+                + ", data=" + ((this.data != null) ? this.data.length() + " chars" : null) + "]";
+    }
+}

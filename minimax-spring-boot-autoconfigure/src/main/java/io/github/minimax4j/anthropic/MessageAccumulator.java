@@ -1,0 +1,177 @@
+package io.github.minimax4j.anthropic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.minimax4j.anthropic.ContentDelta.InputJsonDelta;
+import io.github.minimax4j.anthropic.ContentDelta.SignatureDelta;
+import io.github.minimax4j.anthropic.ContentDelta.TextDelta;
+import io.github.minimax4j.anthropic.ContentDelta.ThinkingDelta;
+import io.github.minimax4j.anthropic.MessageStreamEvent.ContentBlockDelta;
+import io.github.minimax4j.anthropic.MessageStreamEvent.ContentBlockStart;
+import io.github.minimax4j.anthropic.MessageStreamEvent.MessageDelta;
+import io.github.minimax4j.anthropic.MessageStreamEvent.MessageStart;
+import io.github.minimax4j.anthropic.MessageStreamEvent.MessageStop;
+import io.github.minimax4j.error.MalformedResponseException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the final {@link MessageResponse} from stream events: text and thinking joined, the signature
+ * kept, tool input JSON assembled from its fragments, usage merged field by field (latest value wins).
+ * One per stream; not thread-safe.
+ */
+public final class MessageAccumulator {
+
+    private @Nullable MessageResponse start;
+
+    private final Map<Integer, BlockBuilder> blocks = new TreeMap<>();
+
+    private @Nullable Usage usage;
+
+    private @Nullable StopReason stopReason;
+
+    private @Nullable String stopSequence;
+
+    private boolean stopped;
+
+    private @Nullable MessageResponse message;
+
+    /** Takes one event into the message; returns it, so {@code .peek(accumulator::accumulate)} works. */
+    public MessageStreamEvent accumulate(MessageStreamEvent event) {
+        if (event instanceof MessageStart messageStart) {
+            this.start = messageStart.message();
+            this.usage = messageStart.message().usage();
+        }
+        else if (event instanceof ContentBlockStart blockStart) {
+            this.blocks.put(blockStart.index(), new BlockBuilder(blockStart.contentBlock()));
+        }
+        else if (event instanceof ContentBlockDelta blockDelta) {
+            block(blockDelta.index()).append(blockDelta.delta());
+        }
+        else if (event instanceof MessageDelta messageDelta) {
+            this.usage = (this.usage != null) ? this.usage.merge(messageDelta.usage()) : messageDelta.usage();
+            if (messageDelta.delta().stopReason() != null) {
+                this.stopReason = messageDelta.delta().stopReason();
+            }
+            if (messageDelta.delta().stopSequence() != null) {
+                this.stopSequence = messageDelta.delta().stopSequence();
+            }
+        }
+        else if (event instanceof MessageStop) {
+            this.stopped = true;
+        }
+        return event;
+    }
+
+    /** Whether {@code message_stop} has arrived. */
+    public boolean isComplete() {
+        return this.stopped;
+    }
+
+    /** Usage merged from every event so far. */
+    public @Nullable Usage usage() {
+        return this.usage;
+    }
+
+    /**
+     * The message as accumulated.
+     * @throws IllegalStateException before {@code message_stop}
+     */
+    public MessageResponse message() {
+        if (!this.stopped || this.start == null) {
+            throw new IllegalStateException("The stream has not delivered message_stop yet: read it to the end first");
+        }
+        if (this.message == null) {
+            this.message = build(this.start);
+        }
+        return this.message;
+    }
+
+    private MessageResponse build(MessageResponse s) {
+        List<ContentBlock> content = new ArrayList<>(this.blocks.size());
+        this.blocks.values().forEach((builder) -> content.add(builder.build()));
+        return new MessageResponse(s.id(), s.type(), s.role(), s.model(), content,
+                (this.stopReason != null) ? this.stopReason : s.stopReason(),
+                (this.stopSequence != null) ? this.stopSequence : s.stopSequence(), this.usage, s.baseResp(),
+                s.extra());
+    }
+
+    private BlockBuilder block(int index) {
+        BlockBuilder builder = this.blocks.get(index);
+        if (builder == null) {
+            throw new MalformedResponseException("Stream sent a delta for content block " + index
+                    + " before its content_block_start");
+        }
+        return builder;
+    }
+
+    /** Collects one block's deltas in a StringBuilder, so long streams cost no repeated copying. */
+    private static final class BlockBuilder {
+
+        private static final JsonMapper JSON = JsonMapper.shared();
+
+        private final ContentBlock start;
+
+        private final StringBuilder text = new StringBuilder();
+
+        private @Nullable String signature;
+
+        BlockBuilder(ContentBlock start) {
+            this.start = start;
+            if (start instanceof TextBlock textBlock) {
+                this.text.append(textBlock.text());
+            }
+            else if (start instanceof ThinkingBlock thinkingBlock) {
+                this.text.append(thinkingBlock.thinking());
+                this.signature = thinkingBlock.signature();
+            }
+        }
+
+        void append(ContentDelta delta) {
+            if (delta instanceof TextDelta textDelta) {
+                this.text.append(textDelta.text());
+            }
+            else if (delta instanceof ThinkingDelta thinkingDelta) {
+                this.text.append(thinkingDelta.thinking());
+            }
+            else if (delta instanceof SignatureDelta signatureDelta) {
+                this.signature = (this.signature != null) ? this.signature + signatureDelta.signature()
+                        : signatureDelta.signature();
+            }
+            else if (delta instanceof InputJsonDelta inputJsonDelta) {
+                this.text.append(inputJsonDelta.partialJson());
+            }
+        }
+
+        ContentBlock build() {
+            if (this.start instanceof TextBlock) {
+                return new TextBlock(this.text.toString());
+            }
+            if (this.start instanceof ThinkingBlock) {
+                return new ThinkingBlock(this.text.toString(), this.signature);
+            }
+            if (this.start instanceof ToolUseBlock toolUse) {
+                return new ToolUseBlock(toolUse.id(), toolUse.name(), toolInput(toolUse));
+            }
+            return this.start;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> toolInput(ToolUseBlock toolUse) {
+            if (this.text.isEmpty()) {
+                return toolUse.input();
+            }
+            try {
+                return JSON.readValue(this.text.toString(), Map.class);
+            }
+            catch (JacksonException ex) {
+                throw new MalformedResponseException("Tool '" + toolUse.name() + "' input assembled from the stream "
+                        + "is not a JSON object: " + ex.getOriginalMessage(), ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.minimax4j.anthropic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.minimax4j.model.BaseResp;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The assistant's reply.
+ *
+ * @param id response id
+ * @param type always {@code message}
+ * @param role always {@code assistant}
+ * @param model model that answered
+ * @param content reply blocks: thinking, text, tool_use, or types this client does not know yet
+ * @param stopReason why generation stopped (null only in a stream's {@code message_start})
+ * @param stopSequence stop sequence that was hit, if any
+ * @param usage tokens used
+ * @param baseResp MiniMax's own status, when sent
+ * @param extra fields this client does not know, kept as they came
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "id", "type", "role", "model", "content", "stop_reason", "stop_sequence", "usage", "base_resp" })
+public record MessageResponse(String id, String type, Role role, String model, List<ContentBlock> content,
+        @Nullable StopReason stopReason, @Nullable String stopSequence, @Nullable Usage usage,
+        @Nullable BaseResp baseResp, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    public MessageResponse {
+        content = (content != null) ? List.copyOf(content) : List.of();
+        extra = JsonMaps.copyOf(extra);
+    }
+
+    /** All text blocks joined, the reply as a person reads it. */
+    public String text() {
+        return this.content.stream()
+            .filter(TextBlock.class::isInstance)
+            .map((block) -> ((TextBlock) block).text())
+            .collect(Collectors.joining());
+    }
+
+    /** All thinking blocks joined. */
+    public String thinking() {
+        return this.content.stream()
+            .filter(ThinkingBlock.class::isInstance)
+            .map((block) -> ((ThinkingBlock) block).thinking())
+            .collect(Collectors.joining());
+    }
+
+    /** Tool calls the model asks for, in order. */
+    public List<ToolUseBlock> toolUses() {
+        return this.content.stream().filter(ToolUseBlock.class::isInstance).map(ToolUseBlock.class::cast).toList();
+    }
+
+    /** This reply as the assistant turn of the next request, every block unchanged. */
+    public Message toMessage() {
+        return new Message(Role.ASSISTANT, this.content);
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.minimax4j.anthropic;
+
+import java.util.Objects;
+
+/**
+ * Request metadata. {@code user_id} lets MiniMax aggregate, rate-limit and bill per end user.
+ *
+ * @param userId an opaque id of the end user
+ */
+public record Metadata(String userId) {
+
+    public Metadata {
+        Objects.requireNonNull(userId, "userId must not be null");
+    }
+}

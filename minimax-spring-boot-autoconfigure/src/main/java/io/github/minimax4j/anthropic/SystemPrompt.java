@@ -1,0 +1,32 @@
+package io.github.minimax4j.anthropic;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The top-level {@code system} prompt: a plain string, or a list of text blocks.
+ *
+ * @param text the prompt as one string, or {@code null} when given as blocks
+ * @param blocks the prompt as text blocks, empty when given as a string
+ */
+public record SystemPrompt(@Nullable String text, List<TextBlock> blocks) {
+
+    public SystemPrompt {
+        blocks = (blocks != null) ? List.copyOf(blocks) : List.of();
+    }
+
+    public static SystemPrompt of(String text) {
+        return new SystemPrompt(text, List.of());
+    }
+
+    public static SystemPrompt of(List<TextBlock> blocks) {
+        return new SystemPrompt(null, blocks);
+    }
+
+    @JsonValue
+    Object wireValue() {
+        return (this.text != null) ? this.text : this.blocks;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.minimax4j.anthropic;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The model's reasoning. Send it back unchanged (text and signature) in the next turn: MiniMax requires
+ * that in tool-use conversations.
+ */
+@JsonPropertyOrder({ "type", "thinking", "signature" })
+public record ThinkingBlock(String thinking, @Nullable String signature) implements ContentBlock {
+
+    public ThinkingBlock {
+        Objects.requireNonNull(thinking, "thinking must not be null");
+    }
+
+    @Override
+    public String type() {
+        return "thinking";
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.minimax4j.anthropic;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The result of a tool call, sent in a user message.
+ *
+ * @param toolUseId id of the {@link ToolUseBlock} this answers
+ * @param content result content (usually one text block)
+ * @param isError whether the tool failed
+ */
+@JsonPropertyOrder({ "type", "tool_use_id", "content", "is_error" })
+public record ToolResultBlock(String toolUseId, List<ContentBlock> content, @Nullable Boolean isError)
+        implements ContentBlock {
+
+    public ToolResultBlock {
+        Objects.requireNonNull(toolUseId, "toolUseId must not be null");
+        content = (content != null) ? List.copyOf(content) : List.of();
+    }
+
+    /** A successful result carrying text. */
+    public static ToolResultBlock of(String toolUseId, String text) {
+        return new ToolResultBlock(toolUseId, List.of(new TextBlock(text)), null);
+    }
+
+    /** A failed tool call, described for the model. */
+    public static ToolResultBlock error(String toolUseId, String text) {
+        return new ToolResultBlock(toolUseId, List.of(new TextBlock(text)), true);
+    }
+
+    @Override
+    public String type() {
+        return "tool_result";
+    }
+}

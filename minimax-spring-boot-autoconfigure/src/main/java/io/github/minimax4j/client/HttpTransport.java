@@ -1,0 +1,173 @@
+package io.github.minimax4j.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.minimax4j.error.MiniMaxException;
+import io.github.minimax4j.error.MiniMaxIoException;
+import io.github.minimax4j.error.MiniMaxTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Sends one JSON POST to MiniMax with authentication, retries and error mapping; knows nothing of the
+ * APIs' shapes. Thread-safe.
+ */
+final class HttpTransport {
+
+    private static final Log logger = LogFactory.getLog(HttpTransport.class);
+
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    private final RestClient restClient;
+
+    private final ApiKey apiKey;
+
+    private final AuthScheme authScheme;
+
+    private final RetryPolicy retryPolicy;
+
+    private final ErrorMapper errors;
+
+    HttpTransport(RestClient restClient, ApiKey apiKey, AuthScheme authScheme, RetryPolicy retryPolicy) {
+        this.restClient = restClient;
+        this.apiKey = apiKey;
+        this.authScheme = authScheme;
+        this.retryPolicy = retryPolicy;
+        this.errors = new ErrorMapper(apiKey);
+    }
+
+    ErrorMapper errors() {
+        return this.errors;
+    }
+
+    /** What to do with a 2xx response; it closes the response unless it hands it on (streams). */
+    @FunctionalInterface
+    interface SuccessHandler<T> {
+
+        T handle(ClientHttpResponse response) throws IOException;
+    }
+
+    /** Posts {@code body}, retrying per the policy, and hands the 2xx response to {@code onSuccess}. */
+    <T> T post(URI uri, byte[] body, SuccessHandler<T> onSuccess) {
+        for (int retry = 0;; retry++) {
+            try {
+                return attempt(uri, body, onSuccess);
+            }
+            catch (RetryableFailure ex) {
+                if (retry >= this.retryPolicy.maxRetries()) {
+                    throw ex.failure();
+                }
+                Duration wait = (ex.serverAsked() != null) ? this.retryPolicy.bounded(ex.serverAsked())
+                        : this.retryPolicy.backoff(retry + 1);
+                if (logger.isDebugEnabled()) {
+                    logger.debug("MiniMax call to " + uri + " failed (" + ex.failure().getMessage() + "); retry "
+                            + (retry + 1) + " of " + this.retryPolicy.maxRetries() + " in " + wait.toMillis() + " ms");
+                }
+                sleep(wait, ex.failure());
+            }
+        }
+    }
+
+    /** Reads a whole 2xx body and closes the response. */
+    static byte[] readAll(ClientHttpResponse response) throws IOException {
+        try (response; InputStream in = response.getBody()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** The I/O failure as the client's typed exception, saying which call failed and what to check. */
+    MiniMaxIoException ioFailure(URI uri, IOException ex) {
+        String cause = this.errors.redact(String.valueOf(ex.getMessage()));
+        if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException) {
+            return new MiniMaxTimeoutException("MiniMax sent nothing within the timeout on " + uri + " (" + cause
+                    + "). Raise minimax.read-timeout / minimax.connect-timeout if responses are slow.", ex);
+        }
+        if (ex instanceof ConnectException) {
+            return new MiniMaxIoException("Could not connect to MiniMax at " + uri + " (" + cause
+                    + "). Check minimax.base-url and the network.", ex);
+        }
+        return new MiniMaxIoException("I/O error talking to MiniMax at " + uri + " (" + ex.getClass().getSimpleName()
+                + ": " + cause + "). The connection was lost; retry the request.", ex);
+    }
+
+    private <T> T attempt(URI uri, byte[] body, SuccessHandler<T> onSuccess) {
+        try {
+            return this.restClient.post()
+                .uri(uri)
+                .headers(this::authenticate)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> {
+                    int status = response.getStatusCode().value();
+                    if (status >= 200 && status < 300) {
+                        return onSuccess.handle(response);
+                    }
+                    throw failure(status, response);
+                }, false);
+        }
+        catch (ResourceAccessException ex) {
+            IOException io = (ex.getCause() instanceof IOException cause) ? cause : new IOException(ex.getMessage());
+            throw new RetryableFailure(ioFailure(uri, io), null);
+        }
+    }
+
+    private RuntimeException failure(int status, ClientHttpResponse response) throws IOException {
+        HttpHeaders headers = response.getHeaders();
+        byte[] errorBody;
+        try (response; InputStream in = response.getBody()) {
+            errorBody = in.readNBytes(MAX_ERROR_BODY);
+        }
+        Duration retryAfter = RetryAfter.parse(headers);
+        MiniMaxException failure = this.errors.fromStatus(status, errorBody, retryAfter);
+        return shouldRetry(status, headers) ? new RetryableFailure(failure, retryAfter) : failure;
+    }
+
+    private static boolean shouldRetry(int status, HttpHeaders headers) {
+        String advice = headers.getFirst("x-should-retry");
+        if ("true".equalsIgnoreCase(advice)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(advice)) {
+            return false;
+        }
+        return status == 408 || status == 409 || status == 429 || status >= 500;
+    }
+
+    private void authenticate(HttpHeaders headers) {
+        if (this.authScheme == AuthScheme.X_API_KEY) {
+            headers.set("x-api-key", this.apiKey.value());
+        }
+        else {
+            headers.setBearerAuth(this.apiKey.value());
+        }
+        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM));
+    }
+
+    private static void sleep(Duration wait, MiniMaxException pending) {
+        try {
+            Thread.sleep(wait.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            pending.addSuppressed(ex);
+            throw pending;
+        }
+    }
+
+    /** A failure inside a 2xx body that may be retried, such as a transient {@code base_resp} code. */
+    static RetryableFailure retryable(MiniMaxException failure, @Nullable Duration serverAsked) {
+        return new RetryableFailure(failure, serverAsked);
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.minimax4j.client;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.github.minimax4j.error.MalformedResponseException;
+import io.github.minimax4j.error.MiniMaxApiException;
+import io.github.minimax4j.model.BaseResp;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** Reads and writes JSON bodies, and turns an error hidden in an HTTP 200 into its typed exception. */
+final class JsonBodies {
+
+    private final ErrorMapper errors;
+
+    JsonBodies(ErrorMapper errors) {
+        this.errors = errors;
+    }
+
+    static byte[] write(Object request) {
+        return Json.MAPPER.writeValueAsBytes(request);
+    }
+
+    /** Parses a 2xx body as {@code type}; a body that is not one becomes a MalformedResponseException. */
+    <T> T read(byte[] body, Class<T> type, URI uri) {
+        try {
+            T value = Json.MAPPER.readValue(body, type);
+            if (value == null) {
+                throw new MalformedResponseException("MiniMax answered " + uri + " with an empty JSON body");
+            }
+            return value;
+        }
+        catch (JacksonException ex) {
+            throw new MalformedResponseException("MiniMax answered " + uri + " with a body that is not a valid "
+                    + type.getSimpleName() + " (" + this.errors.redact(ex.getOriginalMessage()) + "): "
+                    + preview(body) + ". If a proxy sits in front of MiniMax, check minimax.base-url.", ex);
+        }
+    }
+
+    /** Throws the typed exception for a {@code base_resp} error; retriable codes are marked for retry. */
+    void checkBaseResp(@Nullable BaseResp baseResp, byte[] body) {
+        if (baseResp != null && baseResp.isError()) {
+            MiniMaxApiException failure = this.errors.fromBaseResp(baseResp.statusCode(), baseResp.statusMsg(), body);
+            throw ErrorMapper.isRetriableBaseResp(baseResp.statusCode()) ? HttpTransport.retryable(failure, null)
+                    : failure;
+        }
+    }
+
+    /**
+     * A stream request answered with a JSON body instead of events: MiniMax reports some errors that way
+     * inside an HTTP 200. Throws the error it carries, or says the body was not a stream.
+     */
+    void rejectNonStream(ClientHttpResponse response, URI uri) throws IOException {
+        MediaType contentType = response.getHeaders().getContentType();
+        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+            return;
+        }
+        byte[] body = HttpTransport.readAll(response);
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(body);
+        }
+        catch (JacksonException ex) {
+            throw new MalformedResponseException("MiniMax answered the stream request to " + uri
+                    + " with invalid JSON instead of events: " + preview(body), ex);
+        }
+        JsonNode baseResp = json.path("base_resp");
+        if (baseResp.isObject() && baseResp.path("status_code").asInt() != 0) {
+            checkBaseResp(new BaseResp(baseResp.path("status_code").asInt(), baseResp.path("status_msg").asString("")),
+                    body);
+        }
+        if (json.path("error").isObject()) {
+            throw this.errors.fromStreamError(json.path("error").path("type").asString(null),
+                    json.path("error").path("message").asString(null), new String(body,
+                            java.nio.charset.StandardCharsets.UTF_8));
+        }
+        throw new MalformedResponseException("MiniMax answered the stream request to " + uri
+                + " with a JSON body instead of Server-Sent Events: " + preview(body));
+    }
+
+    private String preview(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        return "'" + this.errors.redact(text).replaceAll("\\s+", " ") + ((body.length > 200) ? "…'" : "'");
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.minimax4j.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a call is, told to a {@link MiniMaxCallObserver} when it starts.
+ *
+ * @param api {@code messages} or {@code chat_completions}
+ * @param operation {@code chat} for generation, {@code count_tokens} for counting
+ * @param requestModel model the request names
+ * @param streaming whether the reply is streamed
+ * @param userId {@code metadata.user_id}, if the request carries one (high cardinality: spans only)
+ */
+public record MiniMaxCall(String api, String operation, String requestModel, boolean streaming,
+        @Nullable String userId) {
+
+    public static final String MESSAGES = "messages";
+
+    public static final String CHAT_COMPLETIONS = "chat_completions";
+}

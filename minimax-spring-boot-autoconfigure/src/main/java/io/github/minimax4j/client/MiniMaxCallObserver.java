@@ -1,0 +1,41 @@
+package io.github.minimax4j.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sees every call the client makes: the hook metrics and tracing plug into (the auto-configuration
+ * installs a Micrometer one). Implementations must be thread-safe and fast.
+ */
+@FunctionalInterface
+public interface MiniMaxCallObserver {
+
+    /** Observes nothing. */
+    MiniMaxCallObserver NOOP = (call) -> Observation.NOOP;
+
+    /** Called as a call starts; the returned observation follows it to its end. */
+    Observation start(MiniMaxCall call);
+
+    /** One call in flight. Exactly one of {@code success} or {@code failure} is called, once. */
+    interface Observation {
+
+        Observation NOOP = new Observation() {
+            @Override
+            public void success(@Nullable String responseModel, TokenUsage usage) {
+            }
+
+            @Override
+            public void failure(Throwable error) {
+            }
+        };
+
+        /** The first event of a stream has arrived. */
+        default void firstChunk() {
+        }
+
+        /** The call completed; {@code usage} is what the API reported (merged, for streams). */
+        void success(@Nullable String responseModel, TokenUsage usage);
+
+        /** The call failed, or a stream was closed before it completed. */
+        void failure(Throwable error);
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.minimax4j.client;
+
+/**
+ * The MiniMax client: one per application, thread-safe, shared (it owns the connection pool). With the
+ * starter it is a bean configured from {@code minimax.*}; without Spring Boot, build one with
+ * {@link #builder()}.
+ *
+ * <pre>{@code
+ * String reply = minimax.messages().create(MessageRequest.builder().addUserMessage("Hello").build()).text();
+ * }</pre>
+ */
+public interface MiniMaxClient {
+
+    /** The Anthropic-compatible Messages API. */
+    MessagesApi messages();
+
+    /** A builder for use without Spring Boot. */
+    static MiniMaxClientBuilder builder() {
+        return new MiniMaxClientBuilder();
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.minimax4j.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.github.minimax4j.model.Model;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds a {@link MiniMaxClient}. Only the API key is required.
+ */
+public final class MiniMaxClientBuilder {
+
+    /** MiniMax's international endpoint; {@code https://api.minimaxi.com} serves mainland China. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.minimax.io");
+
+    private @Nullable ApiKey apiKey;
+
+    private URI baseUrl = DEFAULT_BASE_URL;
+
+    private @Nullable URI anthropicBaseUrl;
+
+    private AuthScheme authScheme = AuthScheme.BEARER;
+
+    private RequestDefaults defaults = RequestDefaults.defaults();
+
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    private Duration readTimeout = Duration.ofMinutes(5);
+
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private RestClient.@Nullable Builder restClientBuilder;
+
+    private @Nullable ClientHttpRequestFactory requestFactory;
+
+    private Consumer<RestClient.Builder> restClientCustomizer = (builder) -> {
+    };
+
+    private MiniMaxCallObserver observer = MiniMaxCallObserver.NOOP;
+
+    MiniMaxClientBuilder() {
+    }
+
+    public MiniMaxClientBuilder apiKey(String apiKey) {
+        this.apiKey = ApiKey.of(apiKey);
+        return this;
+    }
+
+    public MiniMaxClientBuilder apiKey(ApiKey apiKey) {
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey must not be null");
+        return this;
+    }
+
+    /** Base URL of the MiniMax API, default {@code https://api.minimax.io}. */
+    public MiniMaxClientBuilder baseUrl(String baseUrl) {
+        return baseUrl(URI.create(baseUrl));
+    }
+
+    public MiniMaxClientBuilder baseUrl(URI baseUrl) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl must not be null");
+        return this;
+    }
+
+    /**
+     * Root of the Anthropic-compatible API, where {@code /v1/messages} lives; default
+     * {@code <baseUrl>/anthropic}. Set it for a gateway that serves {@code /v1/messages} at its own root.
+     */
+    public MiniMaxClientBuilder anthropicBaseUrl(@Nullable URI anthropicBaseUrl) {
+        this.anthropicBaseUrl = anthropicBaseUrl;
+        return this;
+    }
+
+    public MiniMaxClientBuilder authScheme(AuthScheme authScheme) {
+        this.authScheme = Objects.requireNonNull(authScheme, "authScheme must not be null");
+        return this;
+    }
+
+    public MiniMaxClientBuilder defaults(RequestDefaults defaults) {
+        this.defaults = Objects.requireNonNull(defaults, "defaults must not be null");
+        return this;
+    }
+
+    public MiniMaxClientBuilder model(Model model) {
+        this.defaults = new RequestDefaults(model, this.defaults.maxTokens(), this.defaults.temperature(),
+                this.defaults.topP(), this.defaults.thinking());
+        return this;
+    }
+
+    public MiniMaxClientBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+        return this;
+    }
+
+    /** Longest silence allowed between bytes of a response (not a bound on the whole response). */
+    public MiniMaxClientBuilder readTimeout(Duration readTimeout) {
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout must not be null");
+        return this;
+    }
+
+    public MiniMaxClientBuilder retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
+        return this;
+    }
+
+    /**
+     * RestClient builder to start from (Spring Boot passes a clone of its own, so its customizers and
+     * HTTP metrics apply). Used as given: pass a clone if you share it.
+     */
+    public MiniMaxClientBuilder restClientBuilder(RestClient.Builder restClientBuilder) {
+        this.restClientBuilder = restClientBuilder;
+        return this;
+    }
+
+    /**
+     * HTTP client to use instead of the default {@code HttpURLConnection} one. The timeouts set here are
+     * then the factory's business.
+     */
+    public MiniMaxClientBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
+        this.requestFactory = requestFactory;
+        return this;
+    }
+
+    /** Last say over the RestClient, applied after everything else. */
+    public MiniMaxClientBuilder customizeRestClient(Consumer<RestClient.Builder> customizer) {
+        this.restClientCustomizer = this.restClientCustomizer.andThen(customizer);
+        return this;
+    }
+
+    public MiniMaxClientBuilder observer(MiniMaxCallObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer must not be null");
+        return this;
+    }
+
+    /**
+     * @throws IllegalStateException when no API key was given
+     */
+    public MiniMaxClient build() {
+        if (this.apiKey == null) {
+            throw new IllegalStateException("A MiniMax API key is required: call apiKey(...)");
+        }
+        RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder : RestClient.builder();
+        builder.requestFactory((this.requestFactory != null) ? this.requestFactory : defaultRequestFactory());
+        this.restClientCustomizer.accept(builder);
+        HttpTransport transport = new HttpTransport(builder.build(), this.apiKey, this.authScheme, this.retryPolicy);
+        URI anthropic = (this.anthropicBaseUrl != null) ? this.anthropicBaseUrl
+                : Urls.resolve(this.baseUrl, "/anthropic");
+        return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, this.observer, anthropic));
+    }
+
+    /**
+     * {@code HttpURLConnection}: its read timeout is a socket timeout, the longest silence between bytes,
+     * which is what a long generation needs (a whole-response timeout would cut long streams); it pools
+     * keep-alive connections and needs no extra dependency. POSTs never follow redirects, so the key never
+     * travels to another host.
+     */
+    private ClientHttpRequestFactory defaultRequestFactory() {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(this.connectTimeout);
+        factory.setReadTimeout(this.readTimeout);
+        return factory;
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.minimax4j.client;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.concurrent.CancellationException;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import io.github.minimax4j.error.MiniMaxIoException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stream of events read from an open HTTP response as they arrive; nothing is buffered beyond the
+ * event being read. Iterate it once. Closing it (or reading it to the end, or an error) releases the
+ * connection; closing early aborts the response instead of reading the rest.
+ *
+ * @param <T> event type
+ */
+public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
+
+    private final Iterator<T> events;
+
+    private final AutoCloseable connection;
+
+    private final MiniMaxCallObserver.Observation observation;
+
+    private boolean iterated;
+
+    private boolean closed;
+
+    private boolean started;
+
+    private boolean observed;
+
+    protected MiniMaxStream(Iterator<T> events, AutoCloseable connection,
+            MiniMaxCallObserver.Observation observation) {
+        this.events = events;
+        this.connection = connection;
+        this.observation = observation;
+    }
+
+    /** Sees each event after it has been read, before the caller gets it. */
+    protected void onEvent(T event) {
+    }
+
+    /** Subclasses call this once the last event has arrived, with the usage the API reported. */
+    protected final void completed(@Nullable String responseModel, TokenUsage usage) {
+        if (!this.observed) {
+            this.observed = true;
+            this.observation.success(responseModel, usage);
+        }
+    }
+
+    private void failed(Throwable error) {
+        if (!this.observed) {
+            this.observed = true;
+            this.observation.failure(error);
+        }
+    }
+
+    /** An iterator that hands each event to {@code action} before returning it. */
+    protected static <E> Iterator<E> peek(Iterator<E> events, Consumer<? super E> action) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return events.hasNext();
+            }
+
+            @Override
+            public E next() {
+                E event = events.next();
+                action.accept(event);
+                return event;
+            }
+        };
+    }
+
+    /**
+     * The events, in order, each as soon as it has arrived.
+     * @throws IllegalStateException when called a second time
+     */
+    @Override
+    public Iterator<T> iterator() {
+        if (this.iterated) {
+            throw new IllegalStateException("A MiniMax stream can be iterated only once");
+        }
+        this.iterated = true;
+        return new ClosingIterator();
+    }
+
+    /** The events as a {@link Stream}; closing it closes this. */
+    public Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
+            .onClose(this::close);
+    }
+
+    /** Reads whatever is left (whether or not the caller iterated), so subclasses can finish accumulating. */
+    protected void drain() {
+        Iterator<T> remaining = this.iterated ? null : iterator();
+        if (remaining == null) {
+            remaining = new ClosingIterator();
+        }
+        while (remaining.hasNext()) {
+            remaining.next();
+        }
+    }
+
+    /** Releases the connection; safe to call more than once. */
+    @Override
+    public void close() {
+        if (this.closed) {
+            return;
+        }
+        this.closed = true;
+        failed(new CancellationException("The stream was closed before it completed"));
+        try {
+            this.connection.close();
+        }
+        catch (Exception ex) {
+            throw new MiniMaxIoException("Could not close the MiniMax stream's connection", ex);
+        }
+    }
+
+    /** Closes the connection when the events end or fail, so a caller who forgets close() leaks nothing. */
+    private final class ClosingIterator implements Iterator<T> {
+
+        @Override
+        public boolean hasNext() {
+            if (MiniMaxStream.this.closed) {
+                return false;
+            }
+            try {
+                boolean hasNext = MiniMaxStream.this.events.hasNext();
+                if (!hasNext) {
+                    close();
+                }
+                return hasNext;
+            }
+            catch (RuntimeException ex) {
+                closeQuietly(ex);
+                throw ex;
+            }
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("The MiniMax stream has no more events");
+            }
+            try {
+                T event = MiniMaxStream.this.events.next();
+                if (!MiniMaxStream.this.started) {
+                    MiniMaxStream.this.started = true;
+                    MiniMaxStream.this.observation.firstChunk();
+                }
+                onEvent(event);
+                return event;
+            }
+            catch (RuntimeException ex) {
+                closeQuietly(ex);
+                throw ex;
+            }
+        }
+
+        private void closeQuietly(RuntimeException failure) {
+            failed(failure);
+            try {
+                close();
+            }
+            catch (RuntimeException closeFailure) {
+                failure.addSuppressed(closeFailure);
+            }
+        }
+    }
+}

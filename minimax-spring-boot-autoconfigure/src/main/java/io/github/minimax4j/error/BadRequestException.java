@@ -1,0 +1,11 @@
+package io.github.minimax4j.error;
+
+/**
+ * MiniMax rejected the request as invalid (HTTP 400/422 or base_resp 2013).
+ */
+public class BadRequestException extends MiniMaxApiException {
+
+    public BadRequestException(String message, ApiError error) {
+        super(message, error);
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.minimax4j.error;
+
+/**
+ * A request that MiniMax would reject, caught before it is sent: the message names the field and the rule.
+ */
+public class InvalidRequestException extends MiniMaxException {
+
+    public InvalidRequestException(String message) {
+        super(message);
+    }
+}

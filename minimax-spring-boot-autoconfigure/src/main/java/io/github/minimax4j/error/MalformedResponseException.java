@@ -1,0 +1,16 @@
+package io.github.minimax4j.error;
+
+/**
+ * MiniMax (or a proxy in front of it) answered with a body the client cannot read: not JSON, truncated
+ * JSON, or a stream that ended before its last event.
+ */
+public class MalformedResponseException extends MiniMaxException {
+
+    public MalformedResponseException(String message) {
+        super(message);
+    }
+
+    public MalformedResponseException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.minimax4j.error;
+
+/**
+ * Root of every exception the MiniMax client throws. Unchecked, so callers catch only what they can handle.
+ * No message ever contains the API key.
+ */
+public class MiniMaxException extends RuntimeException {
+
+    public MiniMaxException(String message) {
+        super(message);
+    }
+
+    public MiniMaxException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

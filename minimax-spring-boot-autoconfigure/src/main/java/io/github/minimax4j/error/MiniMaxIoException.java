@@ -1,0 +1,12 @@
+package io.github.minimax4j.error;
+
+/**
+ * The connection to MiniMax failed: refused, reset, cut mid-stream. Usually transient; the client has
+ * already retried where that was safe.
+ */
+public class MiniMaxIoException extends MiniMaxException {
+
+    public MiniMaxIoException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

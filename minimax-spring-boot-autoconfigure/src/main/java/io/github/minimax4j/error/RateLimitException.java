@@ -1,0 +1,25 @@
+package io.github.minimax4j.error;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Too many requests or tokens per minute (HTTP 429, base_resp 1002/1039). The client has already
+ * retried with backoff; {@link #retryAfter()} says how long the server asked to wait.
+ */
+public class RateLimitException extends MiniMaxApiException {
+
+    private final @Nullable Duration retryAfter;
+
+    public RateLimitException(String message, ApiError error, @Nullable Duration retryAfter) {
+        super(message, error);
+        this.retryAfter = retryAfter;
+    }
+
+    /** Wait the server asked for, from {@code retry-after-ms} or {@code Retry-After}, if it sent one. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(this.retryAfter);
+    }
+}

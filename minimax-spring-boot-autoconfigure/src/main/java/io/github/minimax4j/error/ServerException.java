@@ -1,0 +1,11 @@
+package io.github.minimax4j.error;
+
+/**
+ * MiniMax failed with a server error (HTTP 5xx or base_resp 1000/1013).
+ */
+public class ServerException extends MiniMaxApiException {
+
+    public ServerException(String message, ApiError error) {
+        super(message, error);
+    }
+}
