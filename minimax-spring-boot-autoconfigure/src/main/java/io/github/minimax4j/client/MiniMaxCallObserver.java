@@ -15,6 +15,36 @@ public interface MiniMaxCallObserver {
     /** Called as a call starts; the returned observation follows it to its end. */
     Observation start(MiniMaxCall call);
 
+    /** One observer that tells all of {@code observers}, in order. */
+    static MiniMaxCallObserver composite(java.util.List<MiniMaxCallObserver> observers) {
+        if (observers.isEmpty()) {
+            return NOOP;
+        }
+        if (observers.size() == 1) {
+            return observers.get(0);
+        }
+        java.util.List<MiniMaxCallObserver> all = java.util.List.copyOf(observers);
+        return (call) -> {
+            java.util.List<Observation> started = all.stream().map((observer) -> observer.start(call)).toList();
+            return new Observation() {
+                @Override
+                public void firstChunk() {
+                    started.forEach(Observation::firstChunk);
+                }
+
+                @Override
+                public void success(@Nullable String responseModel, TokenUsage usage) {
+                    started.forEach((observation) -> observation.success(responseModel, usage));
+                }
+
+                @Override
+                public void failure(Throwable error) {
+                    started.forEach((observation) -> observation.failure(error));
+                }
+            };
+        };
+    }
+
     /** One call in flight. Exactly one of {@code success} or {@code failure} is called, once. */
     interface Observation {
 

@@ -1,5 +1,6 @@
 package io.github.minimax4j.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record BaseResp(int statusCode, @Nullable String statusMsg) {
 
+    @JsonIgnore
     public boolean isError() {
         return this.statusCode != 0;
     }

@@ -1,0 +1,83 @@
+package io.github.minimax4j.autoconfigure;
+
+import io.github.minimax4j.client.ApiKey;
+import io.github.minimax4j.client.MiniMaxCallObserver;
+import io.github.minimax4j.client.MiniMaxClient;
+import io.github.minimax4j.client.RequestDefaults;
+import io.github.minimax4j.client.RetryPolicy;
+import io.github.minimax4j.model.Model;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configures a {@link MiniMaxClient} from {@code minimax.*}, on a clone of Boot's
+ * {@link RestClient.Builder} so Boot's customizers and HTTP client metrics apply to it.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
+@ConditionalOnClass(RestClient.class)
+@EnableConfigurationProperties(MiniMaxProperties.class)
+public final class MiniMaxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(MiniMaxConnectionDetails.class)
+    PropertiesMiniMaxConnectionDetails miniMaxConnectionDetails(MiniMaxProperties properties,
+            Environment environment) {
+        return new PropertiesMiniMaxConnectionDetails(properties, environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MiniMaxClient miniMaxClient(MiniMaxProperties properties, MiniMaxConnectionDetails connection,
+            ObjectProvider<RestClient.Builder> restClientBuilder,
+            ObjectProvider<MiniMaxRestClientCustomizer> customizers, ObjectProvider<MiniMaxCallObserver> observers) {
+        MiniMaxPropertiesValidator.validate(properties, connection);
+        MiniMaxProperties.Retry retry = properties.getRetry();
+        RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
+        return MiniMaxClient.builder()
+            .apiKey(ApiKey.of(connection.apiKey()))
+            .baseUrl(connection.baseUrl())
+            .anthropicBaseUrl(connection.anthropicBaseUrl())
+            .authScheme(properties.getAuthScheme())
+            .defaults(new RequestDefaults(Model.of(properties.getModel()), properties.getMaxTokens(),
+                    properties.getTemperature(), properties.getTopP(), properties.getThinking()))
+            .connectTimeout(properties.getConnectTimeout())
+            .readTimeout(properties.getReadTimeout())
+            .retryPolicy(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff()))
+            .restClientBuilder(builder)
+            .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
+            .observer(MiniMaxCallObserver.composite(observers.orderedStream().toList()))
+            .build();
+    }
+
+    /**
+     * Masks the API key in {@code /actuator/env} and {@code /actuator/configprops}, even where an
+     * application shows values ({@code management.endpoint.env.show-values=always}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SanitizingFunction.class)
+    static class ApiKeySanitizingConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "miniMaxApiKeySanitizingFunction")
+        SanitizingFunction miniMaxApiKeySanitizingFunction() {
+            return ApiKeySanitizingConfiguration::sanitize;
+        }
+
+        private static SanitizableData sanitize(SanitizableData data) {
+            String key = data.getKey().toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "")
+                .replace(".", "");
+            boolean miniMaxKey = key.equals("minimaxapikey") || (key.equals("apikey")
+                    && data.getPropertySource() == null);
+            return miniMaxKey ? data.withSanitizedValue() : data;
+        }
+    }
+}
