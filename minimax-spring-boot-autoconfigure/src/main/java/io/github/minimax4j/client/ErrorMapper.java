@@ -43,7 +43,7 @@ final class ErrorMapper {
                 : null;
         ApiError error = new ApiError(status, type, serverMessage, baseCode, raw);
         String said = (json != null) ? (serverMessage.isEmpty() ? "" : ": " + serverMessage)
-                : " with a non-JSON body (likely from a proxy or gateway in front of MiniMax)";
+                : (body.length == 0) ? "" : " with a non-JSON body (likely from a proxy or gateway in front of MiniMax)";
         String what = "MiniMax answered HTTP " + status + said;
         return switch (status) {
             case 400, 422 -> new BadRequestException(what + ". Fix the request as the message says.", error);

@@ -1,17 +1,18 @@
 package io.github.minimax4j.client;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads Server-Sent Events off a response body one at a time, as they arrive: a buffered reader returns
- * each line as soon as it is complete, so an event is handed on without waiting for the rest of the body
- * and memory holds only the event being read.
+ * Reads Server-Sent Events off a response body one at a time, as they arrive: each read returns what
+ * the network has delivered, so an event is handed on without waiting for the rest of the body, and
+ * memory holds only the event being read. Lines are split on bytes, not through an InputStreamReader:
+ * the reader's readiness checks ({@code available()}) make HttpURLConnection's chunked stream copy its
+ * buffer on every call, which cost gigabytes of garbage on long streams.
  */
 final class SseEventReader {
 
@@ -23,10 +24,18 @@ final class SseEventReader {
     record SseEvent(@Nullable String event, String data) {
     }
 
-    private final BufferedReader reader;
+    private final InputStream body;
+
+    private final byte[] buffer = new byte[8192];
+
+    private int position;
+
+    private int limit;
+
+    private byte[] line = new byte[256];
 
     SseEventReader(InputStream body) {
-        this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 8192);
+        this.body = body;
     }
 
     /** The next event, or null at the end of the body. */
@@ -34,7 +43,7 @@ final class SseEventReader {
         String event = null;
         StringBuilder data = null;
         String line;
-        while ((line = this.reader.readLine()) != null) {
+        while ((line = readLine()) != null) {
             if (line.isEmpty()) {
                 if (data != null) {
                     return new SseEvent(event, data.toString());
@@ -57,5 +66,46 @@ final class SseEventReader {
         }
         // An event not closed by a blank line before the end is incomplete: the SSE spec drops it too.
         return null;
+    }
+
+    /** One line without its terminator (LF, CRLF or CR), or null at the end of the body. */
+    private @Nullable String readLine() throws IOException {
+        int length = 0;
+        while (true) {
+            if (this.position == this.limit && !fill()) {
+                return (length > 0) ? decode(length) : null;
+            }
+            byte b = this.buffer[this.position++];
+            if (b == '\n') {
+                return decode(length);
+            }
+            if (b == '\r') {
+                if (this.position == this.limit) {
+                    fill();
+                }
+                if (this.position < this.limit && this.buffer[this.position] == '\n') {
+                    this.position++;
+                }
+                return decode(length);
+            }
+            if (length == this.line.length) {
+                this.line = Arrays.copyOf(this.line, length * 2);
+            }
+            this.line[length++] = b;
+        }
+    }
+
+    private boolean fill() throws IOException {
+        int read = this.body.read(this.buffer, 0, this.buffer.length);
+        if (read <= 0) {
+            return false;
+        }
+        this.position = 0;
+        this.limit = read;
+        return true;
+    }
+
+    private String decode(int length) {
+        return new String(this.line, 0, length, StandardCharsets.UTF_8);
     }
 }
