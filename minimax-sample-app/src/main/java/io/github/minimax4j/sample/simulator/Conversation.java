@@ -2,6 +2,7 @@ package io.github.minimax4j.sample.simulator;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,8 +19,9 @@ import tools.jackson.databind.JsonNode;
  * @param promptTokens estimated prompt tokens, cached ones included
  * @param cachedPromptTokens part of {@code promptTokens} that earlier turns put in the prompt cache
  */
-record Conversation(String model, boolean thinking, String lastUserText, ToolResult toolResult, List<Tool> tools,
-        boolean toolChoiceNone, Integer maxTokens, int promptTokens, int cachedPromptTokens) {
+record Conversation(String model, boolean thinking, String lastUserText, @Nullable ToolResult toolResult,
+        List<Tool> tools, boolean toolChoiceNone, @Nullable Integer maxTokens, int promptTokens,
+        int cachedPromptTokens) {
 
     Conversation {
         tools = List.copyOf(tools);

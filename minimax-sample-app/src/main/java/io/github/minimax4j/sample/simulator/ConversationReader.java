@@ -3,6 +3,7 @@ package io.github.minimax4j.sample.simulator;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +20,7 @@ final class ConversationReader {
         String model = requireModel(request);
         List<JsonNode> messages = requireMessages(request);
         validateSampling(request);
+        rejectMediaForTextOnlyModels(model, messages);
         boolean thinking = thinks(model, Json.text(request.path("thinking").path("type")), false);
         List<Conversation.Tool> tools = new ArrayList<>();
         for (JsonNode tool : request.path("tools")) {
@@ -26,11 +28,11 @@ final class ConversationReader {
                     tool.path("input_schema")));
         }
         boolean toolChoiceNone = Json.text(request.path("tool_choice").path("type")).equals("none");
-        Integer maxTokens = maxTokens(request, "max_tokens");
+        @Nullable Integer maxTokens = maxTokens(request, "max_tokens");
         List<JsonNode> parts = List.of(request.path("system"), request.path("tools"));
         JsonNode last = messages.get(messages.size() - 1);
         String lastUserText = "";
-        Conversation.ToolResult toolResult = null;
+        Conversation.@Nullable ToolResult toolResult = null;
         if (Json.text(last.get("role")).equals("user")) {
             lastUserText = textOf(last.get("content"), "text");
             for (JsonNode block : last.path("content")) {
@@ -49,6 +51,7 @@ final class ConversationReader {
         String model = requireModel(request);
         List<JsonNode> messages = requireMessages(request);
         validateSampling(request);
+        rejectMediaForTextOnlyModels(model, messages);
         boolean thinking = thinks(model, Json.text(request.path("thinking").path("type")), true);
         List<Conversation.Tool> tools = new ArrayList<>();
         for (JsonNode tool : request.path("tools")) {
@@ -57,14 +60,14 @@ final class ConversationReader {
                     function.path("parameters")));
         }
         boolean toolChoiceNone = Json.text(request.get("tool_choice")).equals("none");
-        Integer maxTokens = maxTokens(request, "max_completion_tokens");
+        @Nullable Integer maxTokens = maxTokens(request, "max_completion_tokens");
         if (maxTokens == null) {
             maxTokens = maxTokens(request, "max_tokens");
         }
         JsonNode last = messages.get(messages.size() - 1);
         String role = Json.text(last.get("role"));
         String lastUserText = role.equals("user") ? textOf(last.get("content"), "text") : "";
-        Conversation.ToolResult toolResult = null;
+        Conversation.@Nullable ToolResult toolResult = null;
         if (role.equals("tool")) {
             toolResult = new Conversation.ToolResult(chatToolName(messages, Json.text(last.get("tool_call_id"))),
                     textOf(last.get("content"), "text"));
@@ -82,8 +85,8 @@ final class ConversationReader {
     }
 
     private static Conversation build(String model, boolean thinking, String lastUserText,
-            Conversation.ToolResult toolResult, List<Conversation.Tool> tools, boolean toolChoiceNone,
-            Integer maxTokens, List<JsonNode> parts, List<JsonNode> messages) {
+            Conversation.@Nullable ToolResult toolResult, List<Conversation.Tool> tools, boolean toolChoiceNone,
+            @Nullable Integer maxTokens, List<JsonNode> parts, List<JsonNode> messages) {
         int promptTokens = TokenEstimator.promptTokens(parts, messages);
         // Earlier turns of a multi-turn conversation are what MiniMax's prompt cache serves.
         int cached = (messages.size() > 1)
@@ -115,6 +118,21 @@ final class ConversationReader {
         return list;
     }
 
+    /** Only MiniMax-M3 is multimodal; the reference says M2.x models accept text and tool blocks only. */
+    private static void rejectMediaForTextOnlyModels(String model, List<JsonNode> messages) {
+        if (model.startsWith("MiniMax-M3")) {
+            return;
+        }
+        for (JsonNode message : messages) {
+            for (JsonNode block : message.path("content")) {
+                String type = Json.text(block.get("type"));
+                if (type.startsWith("image") || type.startsWith("video")) {
+                    throw new BadRequestException(model + " does not support " + type + " input; use MiniMax-M3");
+                }
+            }
+        }
+    }
+
     private static void validateSampling(JsonNode request) {
         checkRange(request, "temperature", 0, 2);
         checkRange(request, "top_p", 0, 1);
@@ -122,12 +140,15 @@ final class ConversationReader {
 
     private static void checkRange(JsonNode request, String field, double min, double max) {
         JsonNode value = request.get(field);
-        if (value != null && !value.isNull() && (!value.isNumber() || value.asDouble() < min || value.asDouble() > max)) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
             throw new BadRequestException(field + ": must be a number in [" + min + ", " + max + "]");
         }
     }
 
-    private static Integer maxTokens(JsonNode request, String field) {
+    private static @Nullable Integer maxTokens(JsonNode request, String field) {
         JsonNode value = request.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -139,7 +160,7 @@ final class ConversationReader {
     }
 
     /** Text of a content value: a plain string, or the text of its blocks/parts of the given type. */
-    private static String textOf(JsonNode content, String textType) {
+    private static String textOf(@Nullable JsonNode content, String textType) {
         if (content == null) {
             return "";
         }

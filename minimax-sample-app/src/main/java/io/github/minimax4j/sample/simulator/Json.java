@@ -1,5 +1,6 @@
 package io.github.minimax4j.sample.simulator;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +46,7 @@ final class Json {
     }
 
     /** String value of a node, or "" for missing, null and non-string nodes (Jackson 3's asString() can throw). */
-    static String text(JsonNode node) {
+    static String text(@Nullable JsonNode node) {
         return (node != null && node.isString()) ? node.stringValue() : "";
     }
 }

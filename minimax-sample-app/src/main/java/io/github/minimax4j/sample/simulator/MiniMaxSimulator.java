@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +45,9 @@ public final class MiniMaxSimulator implements AutoCloseable {
 
     private final Map<String, Endpoint> routes;
 
-    private HttpServer server;
+    private @Nullable HttpServer server;
 
-    private ExecutorService executor;
+    private @Nullable ExecutorService executor;
 
     /** A simulator that streams at {@link #DEFAULT_STREAM_DELAY} per delta. */
     public MiniMaxSimulator() {

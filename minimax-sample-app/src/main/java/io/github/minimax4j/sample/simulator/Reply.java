@@ -1,5 +1,6 @@
 package io.github.minimax4j.sample.simulator;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -10,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param toolCall requested tool call, or null
  * @param truncated whether generation stopped at the caller's output limit
  */
-record Reply(String thinking, String text, ToolCall toolCall, boolean truncated) {
+record Reply(@Nullable String thinking, String text, @Nullable ToolCall toolCall, boolean truncated) {
 
     /** Output tokens: what was generated, at about four characters per token. */
     int outputTokens() {
@@ -34,7 +35,7 @@ record Reply(String thinking, String text, ToolCall toolCall, boolean truncated)
      * Cuts the reply to the caller's output limit as the real model does: thinking is generated first, then
      * text; a cut-off tool call is never emitted.
      */
-    Reply limitTo(Integer maxTokens) {
+    Reply limitTo(@Nullable Integer maxTokens) {
         if (maxTokens == null || outputTokens() <= maxTokens) {
             return this;
         }

@@ -34,8 +34,8 @@ final class ReplyComposer {
         }
         else if (toolCall.isPresent()) {
             Reply.ToolCall call = toolCall.get();
-            reply = new Reply("The user wants information I can get with the " + call.name() + " tool. I will call it with "
-                    + call.arguments() + " and answer once I have the result.",
+            reply = new Reply("The user wants information I can get with the " + call.name()
+                    + " tool. I will call it with " + call.arguments() + " and answer once I have the result.",
                     "Let me look that up with " + call.name() + ".", call, false);
         }
         else {

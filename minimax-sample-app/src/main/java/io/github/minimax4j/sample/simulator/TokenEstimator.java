@@ -2,6 +2,7 @@ package io.github.minimax4j.sample.simulator;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +27,7 @@ final class TokenEstimator {
     }
 
     /** Tokens of generated or plain text: ceil(chars / 4). */
-    static int tokens(String text) {
+    static int tokens(@Nullable String text) {
         return (text == null || text.isEmpty()) ? 0 : (text.length() + 3) / 4;
     }
 
@@ -45,7 +46,7 @@ final class TokenEstimator {
         return total;
     }
 
-    private static int nodeTokens(JsonNode node) {
+    private static int nodeTokens(@Nullable JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return 0;
         }

@@ -26,7 +26,8 @@ final class ToolCallPlanner {
 
     /** A capitalised name after a preposition: "in New York", "for Paris", "about Ada Lovelace". */
     private static final Pattern NAME_AFTER_PREPOSITION = Pattern.compile(
-            "\\b(?:in|for|at|of|near|to|from|about|called|named)\\s+(\\p{Lu}[\\p{L}\\p{N}'-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}'-]*)*)");
+            "\\b(?:in|for|at|of|near|to|from|about|called|named)\\s+(\\p{Lu}[\\p{L}\\p{N}'-]*"
+                    + "(?:\\s+\\p{Lu}[\\p{L}\\p{N}'-]*)*)");
 
     private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]{2,})[\"”]");
 
