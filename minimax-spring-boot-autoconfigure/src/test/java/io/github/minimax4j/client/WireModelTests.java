@@ -79,6 +79,20 @@ class WireModelTests {
     }
 
     @Test
+    void sealedTypesAreReadByTheirTypeFieldWhereverItStands() {
+        java.util.List<io.github.minimax4j.anthropic.ContentBlock> blocks = Json.MAPPER.readValue("""
+                [{"signature":"s","thinking":"t","type":"thinking"},
+                 {"span":[1,2],"type":"citation","source":{"doc":1}},
+                 {"no_type":true}]""", new tools.jackson.core.type.TypeReference<>() {
+        });
+
+        assertThat(blocks.get(0)).isEqualTo(new io.github.minimax4j.anthropic.ThinkingBlock("t", "s"));
+        assertThat(((io.github.minimax4j.anthropic.UnknownBlock) blocks.get(1)).raw())
+            .isEqualTo(Map.of("type", "citation", "span", java.util.List.of(1, 2), "source", Map.of("doc", 1)));
+        assertThat(((io.github.minimax4j.anthropic.UnknownBlock) blocks.get(2)).raw()).isEqualTo(Map.of("no_type", true));
+    }
+
+    @Test
     void base64MediaIsKeptOutOfToString() {
         MediaSource source = MediaSource.base64("image/png", "A".repeat(10_000));
         assertThat(source.toString()).doesNotContain("AAAA").contains("10000 chars");
