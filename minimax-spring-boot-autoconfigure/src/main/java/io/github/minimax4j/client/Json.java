@@ -100,7 +100,20 @@ final class Json {
                 before.writeName(name);
                 before.copyCurrentStructure(parser);
             }
-            return readAs("", parser, before, context); // no type field: the unknown variant keeps what there is
+            return this.unknown.apply(fields(before, context)); // no type field: keep what there is
+        }
+
+        private static Map<String, Object> fields(@Nullable TokenBuffer buffered, DeserializationContext context) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            if (buffered != null) {
+                JsonParser parser = buffered.asParser(context);
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    fields.put(name, context.readValue(parser, Object.class));
+                }
+            }
+            return fields;
         }
 
         @SuppressWarnings("unchecked")
@@ -117,9 +130,7 @@ final class Json {
             Class<? extends T> type = this.types.get(typeId);
             if (type == null) {
                 Map<String, Object> raw = new LinkedHashMap<>();
-                if (!typeId.isEmpty()) {
-                    raw.put("type", typeId);
-                }
+                raw.put("type", typeId);
                 if (rest.currentToken() != JsonToken.END_OBJECT) {
                     raw.putAll((Map<String, Object>) context.readValue(rest, Map.class));
                 }
