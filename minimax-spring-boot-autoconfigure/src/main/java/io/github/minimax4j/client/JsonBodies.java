@@ -2,6 +2,7 @@ package io.github.minimax4j.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Function;
 
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.error.MiniMaxApiException;
@@ -15,14 +16,64 @@ import tools.jackson.databind.JsonNode;
 /** Reads and writes JSON bodies, and turns an error hidden in an HTTP 200 into its typed exception. */
 final class JsonBodies {
 
+    private final HttpTransport transport;
+
     private final ErrorMapper errors;
 
-    JsonBodies(ErrorMapper errors) {
-        this.errors = errors;
+    JsonBodies(HttpTransport transport) {
+        this.transport = transport;
+        this.errors = transport.errors();
     }
 
     static byte[] write(Object request) {
         return Json.MAPPER.writeValueAsBytes(request);
+    }
+
+    /**
+     * Posts {@code request} and reads the reply as {@code type}, throwing the typed exception for a
+     * {@code base_resp} error inside it (transient ones are retried like HTTP errors).
+     */
+    <T> T post(URI uri, Object request, Class<T> type, Function<T, @Nullable BaseResp> baseResp) {
+        return this.transport.post(uri, write(request), (http) -> {
+            byte[] bytes = HttpTransport.readAll(http);
+            T parsed = read(bytes, type, uri);
+            checkBaseResp(baseResp.apply(parsed), bytes);
+            return parsed;
+        });
+    }
+
+    /**
+     * Posts a stream request and returns the open event stream; a JSON answer instead of events is read
+     * and thrown as the error it carries.
+     */
+    OpenStream openStream(URI uri, Object request) {
+        ClientHttpResponse response = this.transport.post(uri, write(request), (http) -> {
+            rejectNonStream(http, uri);
+            return http;
+        });
+        try {
+            return new OpenStream(response, response.getBody());
+        }
+        catch (IOException ex) {
+            response.close();
+            throw this.transport.ioFailure(uri, ex);
+        }
+    }
+
+    /**
+     * A response whose body is being read as a stream.
+     * @param response the response
+     * @param body its body
+     */
+    record OpenStream(ClientHttpResponse response, java.io.InputStream body) implements AutoCloseable {
+
+        /** Closes the body first: that aborts an unfinished response instead of reading it to the end. */
+        @Override
+        public void close() throws IOException {
+            try (this.response) {
+                this.body.close();
+            }
+        }
     }
 
     /** Parses a 2xx body as {@code type}; a body that is not one becomes a MalformedResponseException. */

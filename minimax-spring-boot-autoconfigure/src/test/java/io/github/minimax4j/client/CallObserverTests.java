@@ -1,0 +1,125 @@
+package io.github.minimax4j.client;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.minimax4j.anthropic.MessageRequest;
+import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.error.BadRequestException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockserver.integration.ClientAndServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The observer SPI metrics and health build on: every call reported once, with the usage the API reported. */
+class CallObserverTests {
+
+    private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").userId("u-1").build();
+
+    private static ClientAndServer server;
+
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+
+    private MiniMaxClient client;
+
+    @BeforeAll
+    static void start() {
+        server = ClientAndServer.startClientAndServer(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        server.reset();
+        this.client = MiniMaxClient.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getPort())
+            .retryPolicy(RetryPolicy.none())
+            .observer((call) -> {
+                this.seen.add("start " + call.api() + " " + call.operation() + " " + call.requestModel() + " "
+                        + call.streaming() + " " + call.userId());
+                return new MiniMaxCallObserver.Observation() {
+                    @Override
+                    public void firstChunk() {
+                        CallObserverTests.this.seen.add("first-chunk");
+                    }
+
+                    @Override
+                    public void success(String responseModel, TokenUsage usage) {
+                        CallObserverTests.this.seen.add("success " + responseModel + " " + usage);
+                    }
+
+                    @Override
+                    public void failure(Throwable error) {
+                        CallObserverTests.this.seen.add("failure " + error.getClass().getSimpleName());
+                    }
+                };
+            })
+            .build();
+    }
+
+    @Test
+    void aReplyIsReportedWithItsModelAndUsage() {
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
+            .respond(MockServerScenarios.json(200, Fixtures.read("m3-image-response.json")));
+
+        this.client.messages().create(HELLO);
+
+        assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 false u-1",
+                "success MiniMax-M3 " + new TokenUsage(1209, 214, 157, 0, 0));
+    }
+
+    @Test
+    void aFailedCallIsReportedWithItsException() {
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES)).respond(MockServerScenarios.json(400, "{}"));
+
+        assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> this.client.messages().create(HELLO));
+
+        assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 false u-1",
+                "failure BadRequestException");
+    }
+
+    @Test
+    void aStreamIsReportedOnceWithItsMergedUsageAfterItsFirstChunk() {
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
+            .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
+
+        try (MessageStream stream = this.client.messages().stream(HELLO)) {
+            stream.finalMessage();
+        }
+
+        assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 true u-1", "first-chunk",
+                "success MiniMax-M3 " + new TokenUsage(21, 42, 7, 3, 0));
+    }
+
+    @Test
+    void aStreamClosedEarlyIsReportedAsCancelled() {
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
+            .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
+
+        try (MessageStream stream = this.client.messages().stream(HELLO)) {
+            stream.iterator().next();
+        }
+
+        assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 true u-1", "first-chunk",
+                "failure " + CancellationException.class.getSimpleName());
+    }
+
+    @Test
+    void countingTokensIsReportedAsItsOwnOperation() {
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES + "/count_tokens"))
+            .respond(MockServerScenarios.json(200, "{\"input_tokens\":12}"));
+
+        this.client.messages().countTokens(HELLO);
+
+        assertThat(this.seen).containsExactly("start messages count_tokens MiniMax-M3 false u-1",
+                "success MiniMax-M3 " + new TokenUsage(12, 0, 0, 0, 0));
+    }
+}
