@@ -1,0 +1,39 @@
+package io.github.minimax4j.autoconfigure.health;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the MiniMax health check ({@code minimax.health.*}).
+ */
+@ConfigurationProperties("minimax.health")
+public class MiniMaxHealthProperties {
+
+    /**
+     * How long a health result (or a successful real call) counts as current, so frequent polling neither
+     * hits nor bills the API.
+     */
+    private Duration cacheTtl = Duration.ofSeconds(60);
+
+    /**
+     * Connect and read timeout of the health probe, so the health endpoint never hangs.
+     */
+    private Duration timeout = Duration.ofSeconds(3);
+
+    public Duration getCacheTtl() {
+        return this.cacheTtl;
+    }
+
+    public void setCacheTtl(Duration cacheTtl) {
+        this.cacheTtl = cacheTtl;
+    }
+
+    public Duration getTimeout() {
+        return this.timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+}

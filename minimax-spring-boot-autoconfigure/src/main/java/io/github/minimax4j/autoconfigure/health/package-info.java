@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the MiniMax health indicator.
+ */
+@NullMarked
+package io.github.minimax4j.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

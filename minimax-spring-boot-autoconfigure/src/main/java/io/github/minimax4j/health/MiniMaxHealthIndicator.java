@@ -1,0 +1,139 @@
+package io.github.minimax4j.health;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.minimax4j.anthropic.MessageRequest;
+import io.github.minimax4j.client.MessagesApi;
+import io.github.minimax4j.error.AuthenticationException;
+import io.github.minimax4j.error.MiniMaxApiException;
+import io.github.minimax4j.error.MiniMaxException;
+import io.github.minimax4j.error.PermissionDeniedException;
+import io.github.minimax4j.error.RateLimitException;
+import io.github.minimax4j.model.Model;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Whether MiniMax answers with the configured key, without spending tokens: the probe is
+ * {@code count_tokens}, which generates nothing. A result is reused for {@code cacheTtl} so frequent health
+ * polling neither hammers nor bills the API, and a real call that succeeded within that time counts as a
+ * fresh UP. A rate-limited answer stays UP (the service is there; readiness should not flap). Details never
+ * carry the key.
+ */
+public class MiniMaxHealthIndicator implements HealthIndicator {
+
+    private static final MessageRequest PROBE = MessageRequest.builder().addUserMessage("ping").build();
+
+    private final MessagesApi probe;
+
+    private final Model model;
+
+    private final String baseUrl;
+
+    private final Duration cacheTtl;
+
+    private final RecentCallTracker recentCalls;
+
+    private final Clock clock;
+
+    private @Nullable Health cached;
+
+    private @Nullable Instant cachedAt;
+
+    /**
+     * @param probe Messages API of a client with a short timeout and no retries, used only for probing
+     * @param model model named in the probe
+     * @param baseUrl base URL shown in the details (credentials and query are stripped)
+     * @param cacheTtl how long a result is reused
+     * @param recentCalls successful real calls
+     * @param clock time source
+     */
+    public MiniMaxHealthIndicator(MessagesApi probe, Model model, URI baseUrl, Duration cacheTtl,
+            RecentCallTracker recentCalls, Clock clock) {
+        this.probe = probe;
+        this.model = model;
+        this.baseUrl = displayUrl(baseUrl);
+        this.cacheTtl = cacheTtl;
+        this.recentCalls = recentCalls;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Health health() {
+        Instant now = this.clock.instant();
+        Instant lastCall = this.recentCalls.lastSuccess();
+        if (lastCall != null && fresh(lastCall, now) && (this.cachedAt == null || lastCall.isAfter(this.cachedAt))) {
+            return Health.up().withDetails(details(lastCall, "recent-call")).build();
+        }
+        if (this.cached != null && this.cachedAt != null && fresh(this.cachedAt, now)) {
+            return this.cached;
+        }
+        this.cached = probe(now);
+        this.cachedAt = now;
+        return this.cached;
+    }
+
+    private Health probe(Instant now) {
+        long start = System.nanoTime();
+        Map<String, Object> details = details(now, "probe");
+        try {
+            this.probe.countTokens(PROBE.toBuilder().model(this.model).build());
+            details.put("latencyMs", elapsedMillis(start));
+            return Health.up().withDetails(details).build();
+        }
+        catch (RateLimitException ex) {
+            details.put("latencyMs", elapsedMillis(start));
+            details.put("rateLimited", true);
+            describe(details, ex);
+            return Health.up().withDetails(details).build();
+        }
+        catch (AuthenticationException | PermissionDeniedException ex) {
+            details.put("latencyMs", elapsedMillis(start));
+            describe(details, ex);
+            details.put("error", "invalid API key: check minimax.api-key (" + ex.getMessage() + ")");
+            return Health.down().withDetails(details).build();
+        }
+        catch (MiniMaxException ex) {
+            details.put("latencyMs", elapsedMillis(start));
+            describe(details, ex);
+            return Health.down().withDetails(details).build();
+        }
+    }
+
+    private Map<String, Object> details(Instant checkedAt, String source) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("baseUrl", this.baseUrl);
+        details.put("model", this.model.value());
+        details.put("checkedAt", checkedAt.toString());
+        details.put("source", source);
+        return details;
+    }
+
+    /** The exception's own message: the client redacts the key from everything it reports. */
+    private static void describe(Map<String, Object> details, MiniMaxException ex) {
+        details.put("error", ex.getMessage());
+        details.put("errorType", ex.getClass().getSimpleName());
+        if (ex instanceof MiniMaxApiException api) {
+            details.put("errorCode", api.baseRespCode().map(String::valueOf).orElse(String.valueOf(api.statusCode())));
+        }
+    }
+
+    private boolean fresh(Instant at, Instant now) {
+        return Duration.between(at, now).compareTo(this.cacheTtl) < 0;
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    private static String displayUrl(URI url) {
+        return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
+                + ((url.getPath() != null) ? url.getPath() : "");
+    }
+}
