@@ -40,8 +40,8 @@ public final class MiniMaxHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(MiniMaxConnectionDetails.class)
-    @ConditionalOnMissingBean(name = { "miniMaxHealthIndicator", "miniMaxHealthContributor" })
-    MiniMaxHealthIndicator miniMaxHealthIndicator(MiniMaxConnectionDetails connection, MiniMaxProperties properties,
+    @ConditionalOnMissingBean(name = { "minimaxHealthIndicator", "minimaxHealthContributor" })
+    MiniMaxHealthIndicator minimaxHealthIndicator(MiniMaxConnectionDetails connection, MiniMaxProperties properties,
             MiniMaxHealthProperties health, RecentCallTracker recentCalls) {
         if (health.getTimeout().isNegative() || health.getTimeout().isZero()) {
             throw new InvalidMiniMaxPropertyException("minimax.health.timeout", "is " + health.getTimeout()

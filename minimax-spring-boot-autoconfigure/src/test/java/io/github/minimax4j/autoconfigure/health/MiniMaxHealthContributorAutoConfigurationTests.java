@@ -48,7 +48,7 @@ class MiniMaxHealthContributorAutoConfigurationTests {
     @Test
     void registersTheIndicatorAndFeedsItTheClientsCalls() {
         this.runner.run((context) -> {
-            assertThat(context).hasSingleBean(MiniMaxHealthIndicator.class).hasBean("miniMaxHealthIndicator");
+            assertThat(context).hasSingleBean(MiniMaxHealthIndicator.class).hasBean("minimaxHealthIndicator");
             context.getBean(MiniMaxClient.class).messages().create(MessageRequest.builder().addUserMessage("hi").build());
             assertThat(context.getBean(RecentCallTracker.class).lastSuccess()).isNotNull();
             Health health = context.getBean(MiniMaxHealthIndicator.class).health();
@@ -66,10 +66,10 @@ class MiniMaxHealthContributorAutoConfigurationTests {
     @Test
     void backsOffForAUserIndicatorOfTheSameName() {
         HealthIndicator mine = () -> Health.up().build();
-        this.runner.withBean("miniMaxHealthIndicator", HealthIndicator.class, () -> mine)
+        this.runner.withBean("minimaxHealthIndicator", HealthIndicator.class, () -> mine)
             .run((context) -> {
                 assertThat(context).doesNotHaveBean(MiniMaxHealthIndicator.class);
-                assertThat(context.getBean("miniMaxHealthIndicator")).isSameAs(mine);
+                assertThat(context.getBean("minimaxHealthIndicator")).isSameAs(mine);
             });
     }
 
