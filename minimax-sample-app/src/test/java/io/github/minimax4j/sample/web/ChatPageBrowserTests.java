@@ -1,0 +1,101 @@
+package io.github.minimax4j.sample.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chat page in a real browser (Debian's headless Chromium): a prompt is sent, the reply appears in
+ * several steps as it streams, and the usage figures and running totals show up. A screenshot is kept in
+ * {@code target/e2e/}. Skipped, visibly, where Chromium and its driver are not installed (.ci/run installs them).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "sample.simulator.stream-delay=60ms")
+class ChatPageBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    private int port;
+
+    private WebDriver browser;
+
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed");
+        this.profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+            .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--window-size=1100,800", "--user-data-dir=" + this.profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort().build();
+        this.browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (this.browser != null) {
+            this.browser.quit();
+        }
+    }
+
+    @Test
+    void aStreamedReplyAppearsInStepsWithItsUsageAndTheRunningTotals() throws Exception {
+        this.browser.get("http://127.0.0.1:" + this.port + "/");
+        this.browser.findElement(By.id("prompt")).sendKeys("How do Server-Sent Events work?");
+        this.browser.findElement(By.id("send")).click();
+
+        List<Integer> lengths = new ArrayList<>();
+        WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20), Duration.ofMillis(40));
+        wait.until((driver) -> {
+            List<WebElement> replies = driver.findElements(By.cssSelector(".message.assistant .reply-text"));
+            int length = replies.isEmpty() ? 0 : replies.get(0).getText().length();
+            if (lengths.isEmpty() || lengths.get(lengths.size() - 1) != length) {
+                lengths.add(length);
+            }
+            return !driver.findElement(By.cssSelector(".usage")).getText().isEmpty();
+        });
+
+        String reply = this.browser.findElement(By.cssSelector(".message.assistant .reply-text")).getText();
+        assertThat(reply).contains("How do Server-Sent Events work?");
+        assertThat(lengths.stream().filter((length) -> length > 0 && length < reply.length()))
+            .as("partial replies seen while streaming: %s", lengths).hasSizeGreaterThanOrEqualTo(3);
+        WebElement usage = this.browser.findElement(By.cssSelector(".usage"));
+        assertThat(usage.getText()).matches("tokens: in \\d+ \\(cache read \\d+\\) · out \\d+ · total \\d+");
+        assertThat(Integer.parseInt(usage.getDomAttribute("data-output"))).isPositive();
+        assertThat(Integer.parseInt(this.browser.findElement(By.id("total-input")).getText())).isPositive();
+        assertThat(this.browser.findElement(By.id("total-replies")).getText()).isEqualTo("1");
+        assertThat(this.browser.findElement(By.cssSelector(".thinking summary")).getText()).isEqualTo("Thinking");
+
+        Path screenshot = Path.of("target", "e2e", "chat-page.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(screenshot)).isPositive();
+    }
+}
