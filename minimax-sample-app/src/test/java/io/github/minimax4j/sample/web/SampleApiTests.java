@@ -147,6 +147,8 @@ class SampleApiTests {
         assertThat(health.toString()).doesNotContain("offline-simulator");
         String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(prometheus).contains("jvm_memory_used_bytes");
+        // The client is built on Boot's RestClient.Builder, so Boot's HTTP client metrics see its calls.
+        assertThat(prometheus).containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"[^\"]*\"");
     }
 
     @Test
