@@ -1,0 +1,109 @@
+package io.github.minimax4j.observation;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.github.minimax4j.client.TokenUsage;
+import io.github.minimax4j.observation.MiniMaxObservationDocumentation.LowCardinalityKeys;
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+/**
+ * Records what a MiniMax call reports into meters, once, when its observation stops:
+ * {@code gen_ai.client.token.usage} (a histogram, {@code gen_ai.token.type} = {@code input} | {@code output},
+ * input counting uncached, cache-read and cache-creation tokens), monotonic counters for cache-read,
+ * cache-creation and reasoning tokens (so no sum double-counts), and
+ * {@code gen_ai.client.operation.time_to_first_chunk} for streams.
+ */
+public class TokenUsageMeterObservationHandler implements ObservationHandler<MiniMaxObservationContext> {
+
+    public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+
+    public static final String CACHE_READ = "gen_ai.client.token.cache_read";
+
+    public static final String CACHE_CREATION = "gen_ai.client.token.cache_creation";
+
+    public static final String REASONING = "gen_ai.client.token.reasoning";
+
+    public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+
+    /** The OpenTelemetry GenAI conventions' bucket boundaries for token counts. */
+    private static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
+            4194304, 16777216, 67108864 };
+
+    private final MeterRegistry registry;
+
+    public TokenUsageMeterObservationHandler(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+        return context instanceof MiniMaxObservationContext;
+    }
+
+    @Override
+    public void onEvent(Observation.Event event, MiniMaxObservationContext context) {
+        if (event.getName().equals(ObservingCallObserver.FIRST_CHUNK.getName())) {
+            Timer.builder(TIME_TO_FIRST_CHUNK)
+                .description("Time from the start of a streamed call to its first event")
+                .tags(tags(context))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(this.registry)
+                .record(System.nanoTime() - context.getStartNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void onStop(MiniMaxObservationContext context) {
+        TokenUsage usage = context.getUsage();
+        if (usage == null || context.getError() != null) {
+            return;
+        }
+        Tags tags = tags(context);
+        tokens(tags, "input").record(usage.totalInputTokens());
+        tokens(tags, "output").record(usage.outputTokens());
+        count(CACHE_READ, "Input tokens read from the prompt cache", tags, usage.cacheReadInputTokens());
+        count(CACHE_CREATION, "Input tokens written to the prompt cache", tags, usage.cacheCreationInputTokens());
+        count(REASONING, "Output tokens spent on reasoning, where the API reports them", tags,
+                usage.reasoningOutputTokens());
+    }
+
+    private DistributionSummary tokens(Tags tags, String type) {
+        return DistributionSummary.builder(TOKEN_USAGE)
+            .description("Tokens used per call, as the API reports them")
+            .baseUnit("tokens")
+            .tags(tags)
+            .tag("gen_ai.token.type", type)
+            .serviceLevelObjectives(TOKEN_BUCKETS)
+            .register(this.registry);
+    }
+
+    private void count(String name, String description, Tags tags, long amount) {
+        Counter counter = Counter.builder(name).description(description).baseUnit("tokens").tags(tags)
+            .register(this.registry);
+        if (amount > 0) {
+            counter.increment(amount);
+        }
+    }
+
+    /** The observation's low-cardinality tags, less error.type (only successful calls report usage). */
+    private static Tags tags(MiniMaxObservationContext context) {
+        Tags tags = Tags.empty();
+        for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
+            if (!keyValue.getKey().equals(LowCardinalityKeys.ERROR_TYPE.asString())) {
+                tags = tags.and(Tag.of(keyValue.getKey(), keyValue.getValue()));
+            }
+        }
+        return tags;
+    }
+}
