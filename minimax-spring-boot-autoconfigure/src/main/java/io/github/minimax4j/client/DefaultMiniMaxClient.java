@@ -5,13 +5,21 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
 
     private final MessagesApi messages;
 
-    DefaultMiniMaxClient(MessagesApi messages) {
+    private final ChatCompletionsApi chatCompletions;
+
+    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions) {
         this.messages = messages;
+        this.chatCompletions = chatCompletions;
     }
 
     @Override
     public MessagesApi messages() {
         return this.messages;
+    }
+
+    @Override
+    public ChatCompletionsApi chatCompletions() {
+        return this.chatCompletions;
     }
 
     @Override

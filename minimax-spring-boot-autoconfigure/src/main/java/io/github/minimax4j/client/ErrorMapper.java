@@ -100,6 +100,15 @@ final class ErrorMapper {
         };
     }
 
+    /** A reply blanked by MiniMax's content filter (a sensitive flag with empty content). */
+    SensitiveContentException sensitive(boolean input, @Nullable Integer category, String rawBody) {
+        ApiError error = new ApiError(200, input ? "input_sensitive" : "output_sensitive", "", null,
+                truncate(redact(rawBody)));
+        return new SensitiveContentException("MiniMax's content filter blocked the " + (input ? "input" : "output")
+                + ((category != null) ? " (category " + category + ")" : "") + " and returned no content: "
+                + (input ? "change the prompt." : "rephrase the request."), error);
+    }
+
     /** Whether a {@code base_resp} code is transient (rate limit, timeout, internal error). */
     static boolean isRetriableBaseResp(int code) {
         return code == 1000 || code == 1001 || code == 1002 || code == 1013 || code == 1039;

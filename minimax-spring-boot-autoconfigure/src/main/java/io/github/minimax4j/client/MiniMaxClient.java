@@ -14,6 +14,9 @@ public interface MiniMaxClient {
     /** The Anthropic-compatible Messages API. */
     MessagesApi messages();
 
+    /** The OpenAI-compatible Chat Completions API. */
+    ChatCompletionsApi chatCompletions();
+
     /** A builder for use without Spring Boot. */
     static MiniMaxClientBuilder builder() {
         return new MiniMaxClientBuilder();

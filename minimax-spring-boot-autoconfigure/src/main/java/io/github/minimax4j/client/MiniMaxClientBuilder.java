@@ -150,7 +150,8 @@ public final class MiniMaxClientBuilder {
         HttpTransport transport = new HttpTransport(builder.build(), this.apiKey, this.authScheme, this.retryPolicy);
         URI anthropic = (this.anthropicBaseUrl != null) ? this.anthropicBaseUrl
                 : Urls.resolve(this.baseUrl, "/anthropic");
-        return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, this.observer, anthropic));
+        return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, this.observer, anthropic),
+                new DefaultChatCompletionsApi(transport, this.defaults, this.observer, this.baseUrl));
     }
 
     /**

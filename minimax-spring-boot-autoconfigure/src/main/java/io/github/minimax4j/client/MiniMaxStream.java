@@ -46,6 +46,10 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
     protected void onEvent(T event) {
     }
 
+    /** The events ended normally (the iterator has no more). */
+    protected void onEnd() {
+    }
+
     /** Subclasses call this once the last event has arrived, with the usage the API reported. */
     protected final void completed(@Nullable String responseModel, TokenUsage usage) {
         if (!this.observed) {
@@ -135,6 +139,7 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
             try {
                 boolean hasNext = MiniMaxStream.this.events.hasNext();
                 if (!hasNext) {
+                    onEnd();
                     close();
                 }
                 return hasNext;

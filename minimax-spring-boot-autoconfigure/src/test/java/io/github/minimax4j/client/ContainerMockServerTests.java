@@ -49,4 +49,13 @@ class ContainerMockServerTests {
             return containerTarget();
         }
     }
+
+    @Nested
+    class ChatCompletions extends ChatCompletionsScenarios {
+
+        @Override
+        protected MockServerTarget target() {
+            return containerTarget();
+        }
+    }
 }

@@ -50,4 +50,13 @@ class EmbeddedMockServerTests {
             return embedded();
         }
     }
+
+    @Nested
+    class ChatCompletions extends ChatCompletionsScenarios {
+
+        @Override
+        protected MockServerTarget target() {
+            return embedded();
+        }
+    }
 }

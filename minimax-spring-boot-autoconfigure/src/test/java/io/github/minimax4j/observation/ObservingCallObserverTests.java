@@ -132,6 +132,23 @@ class ObservingCallObserverTests {
     }
 
     @Test
+    void chatCompletionsFeedTheSameMetersTaggedWithTheirApi() {
+        server.when(request().withPath("/v1/chat/completions")).respond(response()
+            .withContentType(MediaType.APPLICATION_JSON).withBody(fixture("chat-image-response.json")));
+
+        this.client.chatCompletions().create(io.github.minimax4j.openai.ChatCompletionRequest.builder()
+            .addUserMessage("Hello").build());
+
+        Tags chat = Tags.of("minimax.api", "chat_completions", "gen_ai.operation.name", "chat");
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.TOKEN_USAGE).tags(chat)
+            .tag("gen_ai.token.type", "input").summary().totalAmount()).isEqualTo(1366);
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.TOKEN_USAGE).tags(chat)
+            .tag("gen_ai.token.type", "output").summary().totalAmount()).isEqualTo(293);
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.CACHE_READ).tags(chat).counter().count())
+            .isEqualTo(114);
+    }
+
+    @Test
     void countingTokensIsItsOwnOperation() {
         server.when(request().withPath("/anthropic/v1/messages/count_tokens"))
             .respond(response().withContentType(MediaType.APPLICATION_JSON).withBody("{\"input_tokens\":99}"));

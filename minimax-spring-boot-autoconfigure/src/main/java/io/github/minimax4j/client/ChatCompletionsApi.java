@@ -1,0 +1,23 @@
+package io.github.minimax4j.client;
+
+import io.github.minimax4j.openai.ChatCompletion;
+import io.github.minimax4j.openai.ChatCompletionRequest;
+import io.github.minimax4j.openai.ChatCompletionStream;
+
+/** MiniMax's OpenAI-compatible Chat Completions API ({@code /v1/chat/completions}). Thread-safe. */
+public interface ChatCompletionsApi {
+
+    /**
+     * Generates a reply.
+     * @throws io.github.minimax4j.error.InvalidRequestException when the request breaks a documented rule
+     * @throws io.github.minimax4j.error.SensitiveContentException when the content filter blanked the reply
+     * @throws io.github.minimax4j.error.MiniMaxException when the call fails (typed by cause)
+     */
+    ChatCompletion create(ChatCompletionRequest request);
+
+    /**
+     * Streams a reply as {@code chat.completion.chunk}s; close the stream (try-with-resources) when done.
+     * The final usage chunk is requested unless {@code stream_options} says otherwise.
+     */
+    ChatCompletionStream stream(ChatCompletionRequest request);
+}

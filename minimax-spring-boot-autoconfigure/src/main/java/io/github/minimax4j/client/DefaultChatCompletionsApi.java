@@ -1,0 +1,70 @@
+package io.github.minimax4j.client;
+
+import java.net.URI;
+
+import io.github.minimax4j.openai.ChatCompletion;
+import io.github.minimax4j.openai.ChatCompletionRequest;
+import io.github.minimax4j.openai.ChatCompletionStream;
+import io.github.minimax4j.openai.ChatUsage;
+
+/** The Chat Completions API over {@link HttpTransport}. */
+final class DefaultChatCompletionsApi implements ChatCompletionsApi {
+
+    private final HttpTransport transport;
+
+    private final JsonBodies json;
+
+    private final ChatRequestPreparer preparer;
+
+    private final MiniMaxCallObserver observer;
+
+    private final URI uri;
+
+    DefaultChatCompletionsApi(HttpTransport transport, RequestDefaults defaults, MiniMaxCallObserver observer,
+            URI baseUrl) {
+        this.transport = transport;
+        this.json = new JsonBodies(transport);
+        this.preparer = new ChatRequestPreparer(defaults);
+        this.observer = observer;
+        this.uri = Urls.resolve(baseUrl, "/v1/chat/completions");
+    }
+
+    @Override
+    public ChatCompletion create(ChatCompletionRequest request) {
+        ChatCompletionRequest prepared = this.preparer.prepare(request, false);
+        return Observed.call(this.observer.start(call(prepared, false)), () -> {
+            ChatCompletion reply = this.json.post(this.uri, prepared, ChatCompletion.class, ChatCompletion::baseResp);
+            rejectBlanked(reply);
+            return reply;
+        }, ChatCompletion::model, (reply) -> usage(reply.usage()));
+    }
+
+    @Override
+    public ChatCompletionStream stream(ChatCompletionRequest request) {
+        ChatCompletionRequest prepared = this.preparer.prepare(request, true);
+        MiniMaxCallObserver.Observation observation = this.observer.start(call(prepared, true));
+        JsonBodies.OpenStream open = Observed.call(observation, () -> this.json.openStream(this.uri, prepared), null,
+                null);
+        return new ChatCompletionStream(new ChatEventIterator(new SseEventReader(open.body()), this.transport, this.uri),
+                open, observation);
+    }
+
+    /** A sensitive flag with nothing returned is an error, not an empty success. */
+    private void rejectBlanked(ChatCompletion reply) {
+        boolean input = Boolean.TRUE.equals(reply.inputSensitive());
+        boolean output = Boolean.TRUE.equals(reply.outputSensitive());
+        if ((input || output) && reply.message().rawContent().isEmpty() && reply.toolCalls().isEmpty()) {
+            throw this.transport.errors().sensitive(input, input ? reply.inputSensitiveType() : reply.outputSensitiveType(),
+                    reply.toString());
+        }
+    }
+
+    private static TokenUsage usage(@org.jspecify.annotations.Nullable ChatUsage usage) {
+        return (usage != null) ? usage.toTokenUsage() : TokenUsage.NONE;
+    }
+
+    private static MiniMaxCall call(ChatCompletionRequest prepared, boolean streaming) {
+        return new MiniMaxCall(MiniMaxCall.CHAT_COMPLETIONS, "chat",
+                (prepared.model() != null) ? prepared.model().value() : "", streaming, null);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.minimax4j.openai;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.minimax4j.model.BaseResp;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One {@code chat.completion.chunk} of a stream. The last chunk may carry only {@code usage}, with no choices.
+ *
+ * @param id reply id
+ * @param object {@code chat.completion.chunk}
+ * @param created creation time, Unix seconds
+ * @param model model that answers
+ * @param choices the deltas
+ * @param usage tokens used (the final usage chunk)
+ * @param inputSensitive whether the input tripped MiniMax's content filter
+ * @param outputSensitive whether the output tripped it
+ * @param baseResp MiniMax's own status
+ * @param extra fields this client does not know
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatCompletionChunk(@Nullable String id, @Nullable String object, long created, @Nullable String model,
+        List<Choice> choices, @Nullable ChatUsage usage, @Nullable Boolean inputSensitive,
+        @Nullable Boolean outputSensitive, @Nullable BaseResp baseResp,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    public ChatCompletionChunk {
+        choices = (choices != null) ? List.copyOf(choices) : List.of();
+        extra = (extra != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra)) : Map.of();
+    }
+
+    /**
+     * @param index choice position
+     * @param delta what this chunk adds
+     * @param finishReason set on the choice's last chunk
+     */
+    public record Choice(int index, @Nullable Delta delta, @Nullable String finishReason) {
+    }
+
+    /**
+     * @param role set on the first delta
+     * @param content more content (may contain, or split, a {@code <think>} tag)
+     * @param reasoningContent more reasoning, when {@code reasoning_split} is on
+     * @param reasoningDetails structured reasoning fragments
+     * @param toolCalls fragments of tool calls, by index
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Delta(@Nullable String role, @Nullable String content, @Nullable String reasoningContent,
+            @Nullable List<Map<String, Object>> reasoningDetails, @Nullable List<ToolCall> toolCalls) {
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.minimax4j.openai;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One message of a chat: {@code system}, {@code user}, {@code assistant} or {@code tool}. A reply's message
+ * keeps everything MiniMax sent (raw content with any {@code <think>} block, {@code reasoning_details},
+ * tool calls), so it can go back unchanged in the next request.
+ *
+ * @param role who speaks
+ * @param content the content (null for an assistant message that only calls tools)
+ * @param name optional participant name
+ * @param toolCalls calls an assistant message makes
+ * @param toolCallId the call a {@code tool} message answers
+ * @param reasoningContent reasoning, when {@code reasoning_split} is on
+ * @param reasoningDetails structured reasoning, when {@code reasoning_split} is on
+ * @param extra other fields, kept as they came
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatMessage(String role, @Nullable ChatContent content, @Nullable String name,
+        @Nullable List<ToolCall> toolCalls, @Nullable String toolCallId, @Nullable String reasoningContent,
+        @Nullable List<Map<String, Object>> reasoningDetails,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    public ChatMessage {
+        Objects.requireNonNull(role, "role must not be null");
+        toolCalls = (toolCalls != null && !toolCalls.isEmpty()) ? List.copyOf(toolCalls) : null;
+        extra = (extra != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra)) : Map.of();
+    }
+
+    public static ChatMessage system(String text) {
+        return new ChatMessage("system", ChatContent.of(text), null, null, null, null, null, Map.of());
+    }
+
+    public static ChatMessage user(String text) {
+        return new ChatMessage("user", ChatContent.of(text), null, null, null, null, null, Map.of());
+    }
+
+    public static ChatMessage user(List<ContentPart> parts) {
+        return new ChatMessage("user", ChatContent.of(parts), null, null, null, null, null, Map.of());
+    }
+
+    public static ChatMessage assistant(String text) {
+        return new ChatMessage("assistant", ChatContent.of(text), null, null, null, null, null, Map.of());
+    }
+
+    /** The result of the tool call {@code toolCallId}. */
+    public static ChatMessage tool(String toolCallId, String result) {
+        return new ChatMessage("tool", ChatContent.of(result), null, null, toolCallId, null, null, Map.of());
+    }
+
+    /** Content exactly as sent, {@code <think>} block included. */
+    @JsonIgnore
+    public String rawContent() {
+        return (this.content != null) ? this.content.asText() : "";
+    }
+
+    /** The visible answer: content without a leading {@code <think>…</think>} block. */
+    @JsonIgnore
+    public String visibleContent() {
+        return ThinkSplitter.split(rawContent()).visible();
+    }
+
+    /** The reasoning: {@code reasoning_content} when split, else the {@code <think>} block; empty when none. */
+    @JsonIgnore
+    public String reasoning() {
+        if (this.reasoningContent != null) {
+            return this.reasoningContent;
+        }
+        return ThinkSplitter.split(rawContent()).reasoning().strip();
+    }
+}
