@@ -144,6 +144,8 @@ public final class MiniMaxClientBuilder {
         if (this.apiKey == null) {
             throw new IllegalStateException("A MiniMax API key is required: call apiKey(...)");
         }
+        // The JDK's HttpURLConnection logs request headers at FINE (DEBUG in a Boot app): mask the key there.
+        JdkHttpLogRedaction.install();
         RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder : RestClient.builder();
         builder.requestFactory((this.requestFactory != null) ? this.requestFactory : defaultRequestFactory());
         this.restClientCustomizer.accept(builder);
