@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.client.KeyCanaryAppender;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.error.MiniMaxException;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +94,7 @@ class ApiKeyLeakTests {
     void noLogLineAtAnyLevelCarriesTheKey(CapturedOutput output) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level previous = root.getLevel();
+        long traceBefore = KeyCanaryAppender.traceEvents();
         root.setLevel(Level.TRACE);
         // The fake server would log the requests it receives, Authorization included, but that is the server's
         // side, not ours: the build runs MockServer at WARN (mockserver.logLevel), and its schema validator is muted.
@@ -129,6 +131,8 @@ class ApiKeyLeakTests {
             root.setLevel(previous);
             ((Logger) LoggerFactory.getLogger("shaded_package")).setLevel(null);
         }
-        assertThat(output.getAll()).contains("call failed").contains("TRACE").doesNotContain(KEY);
+        // The suite's console shows INFO and above (logback-test.xml); KeyCanaryAppender saw the TRACE lines.
+        assertThat(KeyCanaryAppender.traceEvents()).isGreaterThan(traceBefore);
+        assertThat(output.getAll()).contains("call failed").doesNotContain(KEY);
     }
 }

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,7 @@ class JdkHttpLogRedactionTests {
                 "application/json", Fixtures.read("m27-response.json")));
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(App.class)
                     .web(WebApplicationType.NONE)
-                    .properties("logging.level.root=DEBUG", "minimax.api-key=" + KEY,
+                    .properties("logging.level.root=DEBUG", "logging.threshold.console=DEBUG", "minimax.api-key=" + KEY,
                             "minimax.auth-scheme=" + scheme.name().toLowerCase().replace('_', '-'),
                             "minimax.base-url=" + server.baseUrl())
                     .run()) {
@@ -49,6 +50,12 @@ class JdkHttpLogRedactionTests {
         String header = (scheme == AuthScheme.BEARER) ? "{Authorization: ****}" : "{x-api-key: ****}";
         assertThat(output.getAll()).as("the JDK's request-header line reached the log, masked")
             .contains("sun.net.www.MessageHeader").contains(header).doesNotContain(KEY);
+    }
+
+    @AfterAll
+    static void restoreSuiteLogging() throws Exception {
+        // The app re-read logback-test.xml with Boot's levels (root at DEBUG, console at DEBUG): undo that.
+        KeyCanaryAppender.restoreSuiteLogging();
     }
 
     @Test

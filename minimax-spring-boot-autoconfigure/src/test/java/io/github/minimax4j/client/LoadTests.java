@@ -85,7 +85,7 @@ class LoadTests {
     }
 
     private static MiniMaxClient client(LoopbackServer server, String root, ObservationRegistry observations) {
-        return MiniMaxClient.builder().apiKey("k").baseUrl(server.baseUrl())
+        return MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(server.baseUrl())
             .anthropicBaseUrl(java.net.URI.create(server.baseUrl() + root))
             .retryPolicy(RetryPolicy.none())
             .observer(new ObservingCallObserver(observations, null))

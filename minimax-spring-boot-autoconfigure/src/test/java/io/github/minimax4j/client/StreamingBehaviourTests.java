@@ -33,7 +33,7 @@ class StreamingBehaviourTests {
     }
 
     private static MiniMaxClient client(String baseUrl, Duration readTimeout) {
-        return MiniMaxClient.builder().apiKey("k").baseUrl(baseUrl).readTimeout(readTimeout)
+        return MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(baseUrl).readTimeout(readTimeout)
             .retryPolicy(RetryPolicy.none()).build();
     }
 
