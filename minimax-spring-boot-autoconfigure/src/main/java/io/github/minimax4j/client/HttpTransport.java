@@ -80,10 +80,20 @@ final class HttpTransport {
         }
     }
 
-    /** Reads a whole 2xx body and closes the response. */
+    /**
+     * Reads a whole 2xx body and closes the response. A body shorter than its Content-Length means the
+     * connection was lost mid-way ({@code HttpURLConnection} just ends the stream): that is an I/O error,
+     * retried like one, not a malformed reply.
+     */
     static byte[] readAll(ClientHttpResponse response) throws IOException {
         try (response; InputStream in = response.getBody()) {
-            return in.readAllBytes();
+            byte[] body = in.readAllBytes();
+            long promised = response.getHeaders().getContentLength();
+            if (promised >= 0 && body.length < promised) {
+                throw new java.io.EOFException("connection closed after " + body.length + " of " + promised
+                        + " bytes of the response body");
+            }
+            return body;
         }
     }
 

@@ -30,11 +30,19 @@ final class RawSseServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
     RawSseServer(Script script) throws IOException {
+        this(true, script);
+    }
+
+    /**
+     * @param sseHead whether to send the 200 event-stream head first; without it the script writes the
+     * whole response itself (any status line, any body, or nothing at all)
+     */
+    RawSseServer(boolean sseHead, Script script) throws IOException {
         this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.executor.submit(() -> {
             while (!this.serverSocket.isClosed()) {
                 Socket socket = this.serverSocket.accept();
-                this.executor.submit(() -> serve(socket, script));
+                this.executor.submit(() -> serve(socket, sseHead, script));
             }
             return null;
         });
@@ -44,11 +52,13 @@ final class RawSseServer implements AutoCloseable {
         return "http://127.0.0.1:" + this.serverSocket.getLocalPort();
     }
 
-    private static Void serve(Socket socket, Script script) throws Exception {
+    private static Void serve(Socket socket, boolean sseHead, Script script) throws Exception {
         try (socket) {
             readRequest(socket.getInputStream());
             Writer writer = new Writer(socket);
-            writer.raw("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+            if (sseHead) {
+                writer.raw("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+            }
             script.run(writer);
         }
         catch (IOException ex) {
