@@ -13,20 +13,25 @@ import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.error.BadRequestException;
+import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.error.MiniMaxException;
+import io.github.minimax4j.error.MiniMaxIoException;
 import io.github.minimax4j.error.OverloadedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 10,000 calls with a mix of faults (successes, retried 503s, 400s, error events, streams read to the end and
- * streams closed early) leave no thread and no connection behind: live threads and open file descriptors
+ * 10,000 calls with a mix of faults (successes, retried 503s, 400s, error events, connections dropped before
+ * the headers, streams cut half-way, streams read to the end and streams closed early) leave no thread and no connection behind: live threads and open file descriptors
  * are measured before and after.
  */
 class ResourceLeakTests {
 
     private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").build();
+
+    /** Kinds of call in the mix: see {@link #call}. */
+    private static final int KINDS = 8;
 
     @Test
     void tenThousandMixedCallsLeakNoThreadsOrConnections() throws Exception {
@@ -45,11 +50,24 @@ class ResourceLeakTests {
                     "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"no\"}}"))
             .route("/stream/v1/messages", (exchange) -> LoopbackServer.send(exchange, 200, "text/event-stream", stream))
             .route("/error-event/v1/messages", (exchange) -> LoopbackServer.send(exchange, 200, "text/event-stream",
-                    "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"busy\"}}\n\n"))) {
-            MiniMaxClient[] clients = new MiniMaxClient[5];
-            String[] paths = { "/ok", "/flaky", "/bad", "/stream", "/error-event" };
+                    "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"busy\"}}\n\n"))
+            // No response at all: the JDK server closes the connection when a handler fails before the headers.
+            .route("/drop/v1/messages", (exchange) -> {
+                throw new java.io.IOException("dropped on purpose");
+            })
+            // Headers promise the whole stream, half of it comes, then the connection closes.
+            .route("/cut/v1/messages", (exchange) -> {
+                byte[] events = stream.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, events.length);
+                exchange.getResponseBody().write(events, 0, events.length / 2);
+                exchange.getResponseBody().flush();
+                throw new java.io.IOException("cut on purpose");
+            })) {
+            MiniMaxClient[] clients = new MiniMaxClient[7];
+            String[] paths = { "/ok", "/flaky", "/bad", "/stream", "/error-event", "/drop", "/cut" };
             for (int i = 0; i < paths.length; i++) {
-                clients[i] = MiniMaxClient.builder().apiKey("k").baseUrl(server.baseUrl())
+                clients[i] = MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(server.baseUrl())
                     .anthropicBaseUrl(java.net.URI.create(server.baseUrl() + paths[i]))
                     .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2)))
                     .readTimeout(Duration.ofSeconds(10))
@@ -90,13 +108,13 @@ class ResourceLeakTests {
                 work[t] = callers.submit(() -> {
                     for (int i = offset; i < calls; i += 4) {
                         try {
-                            if (call(clients, i % 6, closedEarly)) {
+                            if (call(clients, i % KINDS, closedEarly)) {
                                 expected.incrementAndGet();
                             }
                         }
                         catch (MiniMaxException ex) {
                             if (unexpected.incrementAndGet() <= 3) {
-                                System.out.println("ResourceLeakTests unexpected (kind " + (i % 6) + "): " + ex);
+                                System.out.println("ResourceLeakTests unexpected (kind " + (i % KINDS) + "): " + ex);
                             }
                         }
                     }
@@ -140,6 +158,24 @@ class ResourceLeakTests {
                 }
                 catch (OverloadedException ex) {
                     return true;
+                }
+            }
+            case 6 -> {
+                try {
+                    clients[5].messages().create(HELLO);
+                    return false;
+                }
+                catch (MiniMaxIoException ex) {
+                    return true;
+                }
+            }
+            case 7 -> {
+                try (MessageStream stream = clients[6].messages().stream(HELLO)) {
+                    stream.finalMessage();
+                    return false;
+                }
+                catch (MalformedResponseException ex) {
+                    return ex.getMessage().contains("message_stop");
                 }
             }
             default -> {
