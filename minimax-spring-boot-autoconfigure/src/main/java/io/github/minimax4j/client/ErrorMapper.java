@@ -60,6 +60,14 @@ final class ErrorMapper {
         };
     }
 
+    /** A redirect: never followed for a POST, so the key cannot travel to the host it points at. */
+    MiniMaxApiException redirect(int status, @Nullable String location) {
+        ApiError error = new ApiError(status, "redirect", "", null, "");
+        return new MiniMaxApiException("MiniMax answered HTTP " + status + " redirecting to " + location
+                + ". The client does not follow redirects (the API key must not travel to another host): set "
+                + "minimax.base-url to the final address.", error);
+    }
+
     /** A {@code base_resp.status_code} other than 0 in an otherwise successful response. */
     MiniMaxApiException fromBaseResp(int code, @Nullable String statusMsg, byte[] body) {
         String serverMessage = redact((statusMsg != null) ? statusMsg : "");

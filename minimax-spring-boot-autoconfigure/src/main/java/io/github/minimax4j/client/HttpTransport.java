@@ -129,6 +129,9 @@ final class HttpTransport {
         try (response; InputStream in = response.getBody()) {
             errorBody = in.readNBytes(MAX_ERROR_BODY);
         }
+        if (status >= 300 && status < 400) {
+            return this.errors.redirect(status, headers.getFirst(HttpHeaders.LOCATION));
+        }
         Duration retryAfter = RetryAfter.parse(headers);
         MiniMaxException failure = this.errors.fromStatus(status, errorBody, retryAfter);
         return shouldRetry(status, headers) ? new RetryableFailure(failure, retryAfter) : failure;
