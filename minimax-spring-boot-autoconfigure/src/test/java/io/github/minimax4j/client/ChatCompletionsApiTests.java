@@ -8,29 +8,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.minimax4j.error.AuthenticationException;
 import io.github.minimax4j.error.InsufficientBalanceException;
-import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.error.MiniMaxApiException;
-import io.github.minimax4j.error.MiniMaxException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.error.SensitiveContentException;
 import io.github.minimax4j.error.ServerException;
 import io.github.minimax4j.model.Model;
 import io.github.minimax4j.model.ThinkingMode;
 import io.github.minimax4j.openai.ChatCompletion;
-import io.github.minimax4j.openai.ChatContent;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import io.github.minimax4j.openai.ChatCompletionRequest;
 import io.github.minimax4j.openai.ChatCompletionStream;
 import io.github.minimax4j.openai.ChatMessage;
-import io.github.minimax4j.openai.ChatTool;
 import io.github.minimax4j.openai.ContentPart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,40 +160,6 @@ class ChatCompletionsApiTests {
     }
 
     @Test
-    void badRolesImagesAndToolsFailBeforeSendingNamingTheFieldAndTheFix() {
-        MiniMaxClient client = client(RetryPolicy.none());
-        ChatCompletionRequest m3 = HELLO.toBuilder().model(Model.MINIMAX_M3).build();
-
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.chatCompletions()
-            .create(m3.toBuilder().addMessage(new ChatMessage("developer", ChatContent.of("x"), null, null, null,
-                    null, null, Map.of())).build()))
-            .withMessageContaining("messages[1].role").withMessageContaining("developer")
-            .withMessageContaining("[system, user, assistant, tool]");
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.chatCompletions()
-            .create(m3.toBuilder().addUserMessage(List.of(ContentPart.imageUrl(" "))).build()))
-            .withMessageContaining("messages[1] image_url has an empty url");
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.chatCompletions()
-            .create(m3.toBuilder().addUserMessage(List.of(ContentPart.imageUrl("data:image/bmp;base64,Qk0="))).build()))
-            .withMessageContaining("image/bmp").withMessageContaining("image/png");
-        String huge = "data:image/png;base64," + "A".repeat(15 * 1024 * 1024);
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.chatCompletions()
-            .create(m3.toBuilder().addUserMessage(List.of(ContentPart.imageUrl(huge))).build()))
-            .withMessageContaining("over MiniMax's limit").withMessageContaining("send a URL instead");
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.chatCompletions()
-            .create(m3.toBuilder().addTool(new ChatTool("retrieval", new ChatTool.Function("f", null, Map.of())))
-                .build()))
-            .withMessageContaining("tools[0].type").withMessageContaining("only 'function'");
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.chatCompletions()
-            .create(m3.toBuilder().addTool(ChatTool.function(" ", "d", Map.of("type", "object"))).build()))
-            .withMessageContaining("tools[0].function.name");
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.chatCompletions()
-            .create(m3.toBuilder().maxCompletionTokens(0).build()))
-            .withMessageContaining("max_completion_tokens").withMessageContaining("MiniMax-M3");
-        assertThat(server.retrieveRecordedRequests(post(CHAT))).isEmpty();
-        assertThat(this.seen).isEmpty();
-    }
-
-    @Test
     void aValidInlineImageGoesOutAsItsDataUrl() {
         server.when(post(CHAT)).respond(json(200, reply("\"A dot.\"", "")));
         String png = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -219,11 +180,11 @@ class ChatCompletionsApiTests {
         server.when(post(CHAT)).respond(json(200, "{\"id\":\"\",\"choices\":null,\"base_resp\":{\"status_code\":"
                 + code + ",\"status_msg\":\"code " + code + "\"}}"));
 
-        MiniMaxApiException failure = catchApiError(() -> client(RetryPolicy.none()).chatCompletions().create(HELLO));
-
-        assertThat(failure.getClass().getSimpleName()).isEqualTo(type);
-        assertThat(failure.baseRespCode()).contains(code);
-        assertThat(failure).hasMessageContaining(String.valueOf(code));
+        assertThatExceptionOfType(MiniMaxApiException.class)
+            .isThrownBy(() -> client(RetryPolicy.none()).chatCompletions().create(HELLO))
+            .withMessageContaining(String.valueOf(code))
+            .satisfies((failure) -> assertThat(failure.getClass().getSimpleName()).isEqualTo(type))
+            .satisfies((failure) -> assertThat(failure.baseRespCode()).contains(code));
     }
 
     @Test
@@ -394,19 +355,6 @@ class ChatCompletionsApiTests {
             assertThat(reasoning).containsExactly("plan");
             assertThat(visible).containsExactly("Done.");
         }
-    }
-
-    private MiniMaxApiException catchApiError(Runnable call) {
-        try {
-            call.run();
-        }
-        catch (MiniMaxApiException ex) {
-            return ex;
-        }
-        catch (MiniMaxException ex) {
-            throw new AssertionError("expected an API error, got " + ex, ex);
-        }
-        throw new AssertionError("expected an API error, got a reply");
     }
 
     private MiniMaxClientBuilder builder(RetryPolicy retryPolicy) {
