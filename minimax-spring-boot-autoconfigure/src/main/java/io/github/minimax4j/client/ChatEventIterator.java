@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
- * Decodes Chat Completions Server-Sent Events into chunks, one read at a time. Ends at {@code [DONE]}, or at
- * the end of the body once a finish reason has come; throws a typed exception for an error in the stream, a
- * cut connection, a body that ends before any finish reason, or a reply the content filter blanked.
+ * Decodes Chat Completions Server-Sent Events into chunks, one read at a time. Ends at {@code [DONE]} (the
+ * server's own word that it is over), or at the end of the body once a finish reason has come; throws a typed
+ * exception for an error in the stream, a cut connection, a body that ends before {@code [DONE]} and before any
+ * finish reason (the reply is incomplete), or a reply the content filter blanked.
  */
 final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
 
@@ -33,6 +34,8 @@ final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
     private boolean sawContent;
 
     private @Nullable Boolean sensitiveInput;
+
+    private @Nullable Integer sensitiveType;
 
     ChatEventIterator(SseEventReader reader, HttpTransport transport, URI uri) {
         this.reader = reader;
@@ -67,9 +70,9 @@ final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
             this.done = true;
             throw this.transport.ioFailure(this.uri, ex);
         }
-        if (sse == null || sse.data().equals("[DONE]")) {
+        if (sse == null || sse.data().strip().equals("[DONE]")) {
             this.done = true;
-            return end();
+            return end(sse != null);
         }
         ChatCompletionChunk chunk;
         try {
@@ -97,6 +100,7 @@ final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
         }
         if (Boolean.TRUE.equals(chunk.inputSensitive()) || Boolean.TRUE.equals(chunk.outputSensitive())) {
             this.sensitiveInput = Boolean.TRUE.equals(chunk.inputSensitive());
+            this.sensitiveType = this.sensitiveInput ? chunk.inputSensitiveType() : chunk.outputSensitiveType();
         }
         for (ChatCompletionChunk.Choice choice : chunk.choices()) {
             this.finished |= choice.finishReason() != null;
@@ -106,11 +110,11 @@ final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
         }
     }
 
-    private @Nullable ChatCompletionChunk end() {
+    private @Nullable ChatCompletionChunk end(boolean doneLine) {
         if (this.sensitiveInput != null && !this.sawContent) {
-            throw this.transport.errors().sensitive(this.sensitiveInput, null, "");
+            throw this.transport.errors().sensitive(this.sensitiveInput, this.sensitiveType, "");
         }
-        if (!this.finished) {
+        if (!this.finished && !doneLine) {
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " ended before any finish_reason: "
                     + "the reply is incomplete (connection cut or server failure). Retry the request.");
         }
