@@ -1,15 +1,11 @@
 package io.github.minimax4j.client;
 
-import java.io.IOException;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 
 /**
  * Decodes Chat Completions Server-Sent Events into chunks, one read at a time. Ends at {@code [DONE]} (the
@@ -17,17 +13,7 @@ import tools.jackson.core.JacksonException;
  * exception for an error in the stream, a cut connection, a body that ends before {@code [DONE]} and before any
  * finish reason (the reply is incomplete), or a reply the content filter blanked.
  */
-final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
-
-    private final SseEventReader reader;
-
-    private final HttpTransport transport;
-
-    private final URI uri;
-
-    private @Nullable ChatCompletionChunk next;
-
-    private boolean done;
+final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
 
     private boolean finished;
 
@@ -38,63 +24,25 @@ final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
     private @Nullable Integer sensitiveType;
 
     ChatEventIterator(SseEventReader reader, HttpTransport transport, URI uri) {
-        this.reader = reader;
-        this.transport = transport;
-        this.uri = uri;
+        super(reader, transport, uri);
     }
 
     @Override
-    public boolean hasNext() {
-        if (this.next == null && !this.done) {
-            this.next = read();
-        }
-        return this.next != null;
-    }
-
-    @Override
-    public ChatCompletionChunk next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("The stream has ended");
-        }
-        ChatCompletionChunk chunk = this.next;
-        this.next = null;
-        return chunk;
-    }
-
-    private @Nullable ChatCompletionChunk read() {
-        SseEventReader.SseEvent sse;
-        try {
-            sse = this.reader.next();
-        }
-        catch (IOException ex) {
-            this.done = true;
-            throw this.transport.ioFailure(this.uri, ex);
-        }
+    protected @Nullable ChatCompletionChunk decode(SseEventReader.@Nullable SseEvent sse) {
         if (sse == null || sse.data().strip().equals("[DONE]")) {
-            this.done = true;
             return end(sse != null);
         }
-        ChatCompletionChunk chunk;
-        try {
-            chunk = Json.MAPPER.readValue(sse.data(), ChatCompletionChunk.class);
-        }
-        catch (JacksonException ex) {
-            this.done = true;
-            throw new MalformedResponseException("MiniMax's stream from " + this.uri + " sent a chunk that is not "
-                    + "valid JSON (" + ex.getOriginalMessage() + ")", ex);
-        }
+        ChatCompletionChunk chunk = parse(sse.data(), ChatCompletionChunk.class);
         check(chunk, sse.data());
         return chunk;
     }
 
     private void check(ChatCompletionChunk chunk, String raw) {
         if (chunk.baseResp() != null && chunk.baseResp().isError()) {
-            this.done = true;
             throw this.transport.errors().fromBaseResp(chunk.baseResp().statusCode(), chunk.baseResp().statusMsg(),
                     raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (chunk.extra().get("error") instanceof Map<?, ?> error) {
-            this.done = true;
             throw this.transport.errors().fromStreamError(String.valueOf(error.get("type")),
                     String.valueOf(error.get("message")), raw);
         }
