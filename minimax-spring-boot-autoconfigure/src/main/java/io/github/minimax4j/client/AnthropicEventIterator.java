@@ -18,13 +18,13 @@ final class AnthropicEventIterator extends SseEventIterator<MessageStreamEvent> 
 
     @Override
     protected MessageStreamEvent decode(SseEventReader.@Nullable SseEvent sse) {
-        if (sse == null || sse.data().equals("[DONE]")) {
+        if (sse == null || sse.isDone()) {
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " ended before message_stop: "
                     + "the reply is incomplete (connection cut or server failure). Retry the request.");
         }
         MessageStreamEvent event = parse(sse.data(), MessageStreamEvent.class);
         if (event instanceof MessageStreamEvent.Error error) {
-            throw this.transport.errors().fromStreamError(error.error().type(), error.error().message(), sse.data());
+            throw this.transport.errors().fromStreamError(error.error().type(), error.error().message(), sse.text());
         }
         if (event instanceof MessageStreamEvent.MessageStop) {
             stop();

@@ -29,11 +29,11 @@ final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
 
     @Override
     protected @Nullable ChatCompletionChunk decode(SseEventReader.@Nullable SseEvent sse) {
-        if (sse == null || sse.data().strip().equals("[DONE]")) {
+        if (sse == null || sse.isDone()) {
             return end(sse != null);
         }
         ChatCompletionChunk chunk = parse(sse.data(), ChatCompletionChunk.class);
-        check(chunk, sse.data());
+        check(chunk, sse.text());
         return chunk;
     }
 

@@ -46,7 +46,7 @@ abstract class SseEventIterator<T> implements Iterator<T> {
     }
 
     /** Parses an event's data; data that is not the expected JSON is a malformed response. */
-    protected final <E> E parse(String data, Class<E> type) {
+    protected final <E> E parse(byte[] data, Class<E> type) {
         try {
             return Json.MAPPER.readValue(data, type);
         }
