@@ -1,32 +1,19 @@
 package io.github.minimax4j.client;
 
-import java.io.IOException;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 
 /**
- * Decodes Chat Completions Server-Sent Events into chunks, one read at a time. Ends at {@code [DONE]}, or at
- * the end of the body once a finish reason has come; throws a typed exception for an error in the stream, a
- * cut connection, a body that ends before any finish reason, or a reply the content filter blanked.
+ * Decodes Chat Completions Server-Sent Events into chunks, one read at a time. Ends at {@code [DONE]} (the
+ * server's own word that it is over), or at the end of the body once a finish reason has come; throws a typed
+ * exception for an error in the stream, a cut connection, a body that ends before {@code [DONE]} and before any
+ * finish reason (the reply is incomplete), or a reply the content filter blanked.
  */
-final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
-
-    private final SseEventReader reader;
-
-    private final HttpTransport transport;
-
-    private final URI uri;
-
-    private @Nullable ChatCompletionChunk next;
-
-    private boolean done;
+final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
 
     private boolean finished;
 
@@ -34,69 +21,34 @@ final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
 
     private @Nullable Boolean sensitiveInput;
 
+    private @Nullable Integer sensitiveType;
+
     ChatEventIterator(SseEventReader reader, HttpTransport transport, URI uri) {
-        this.reader = reader;
-        this.transport = transport;
-        this.uri = uri;
+        super(reader, transport, uri);
     }
 
     @Override
-    public boolean hasNext() {
-        if (this.next == null && !this.done) {
-            this.next = read();
+    protected @Nullable ChatCompletionChunk decode(SseEventReader.@Nullable SseEvent sse) {
+        if (sse == null || sse.isDone()) {
+            return end(sse != null);
         }
-        return this.next != null;
-    }
-
-    @Override
-    public ChatCompletionChunk next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("The stream has ended");
-        }
-        ChatCompletionChunk chunk = this.next;
-        this.next = null;
-        return chunk;
-    }
-
-    private @Nullable ChatCompletionChunk read() {
-        SseEventReader.SseEvent sse;
-        try {
-            sse = this.reader.next();
-        }
-        catch (IOException ex) {
-            this.done = true;
-            throw this.transport.ioFailure(this.uri, ex);
-        }
-        if (sse == null || sse.data().equals("[DONE]")) {
-            this.done = true;
-            return end();
-        }
-        ChatCompletionChunk chunk;
-        try {
-            chunk = Json.MAPPER.readValue(sse.data(), ChatCompletionChunk.class);
-        }
-        catch (JacksonException ex) {
-            this.done = true;
-            throw new MalformedResponseException("MiniMax's stream from " + this.uri + " sent a chunk that is not "
-                    + "valid JSON (" + ex.getOriginalMessage() + ")", ex);
-        }
-        check(chunk, sse.data());
+        ChatCompletionChunk chunk = parse(sse.data(), ChatCompletionChunk.class);
+        check(chunk, sse.text());
         return chunk;
     }
 
     private void check(ChatCompletionChunk chunk, String raw) {
         if (chunk.baseResp() != null && chunk.baseResp().isError()) {
-            this.done = true;
             throw this.transport.errors().fromBaseResp(chunk.baseResp().statusCode(), chunk.baseResp().statusMsg(),
                     raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (chunk.extra().get("error") instanceof Map<?, ?> error) {
-            this.done = true;
             throw this.transport.errors().fromStreamError(String.valueOf(error.get("type")),
                     String.valueOf(error.get("message")), raw);
         }
         if (Boolean.TRUE.equals(chunk.inputSensitive()) || Boolean.TRUE.equals(chunk.outputSensitive())) {
             this.sensitiveInput = Boolean.TRUE.equals(chunk.inputSensitive());
+            this.sensitiveType = this.sensitiveInput ? chunk.inputSensitiveType() : chunk.outputSensitiveType();
         }
         for (ChatCompletionChunk.Choice choice : chunk.choices()) {
             this.finished |= choice.finishReason() != null;
@@ -106,11 +58,11 @@ final class ChatEventIterator implements Iterator<ChatCompletionChunk> {
         }
     }
 
-    private @Nullable ChatCompletionChunk end() {
+    private @Nullable ChatCompletionChunk end(boolean doneLine) {
         if (this.sensitiveInput != null && !this.sawContent) {
-            throw this.transport.errors().sensitive(this.sensitiveInput, null, "");
+            throw this.transport.errors().sensitive(this.sensitiveInput, this.sensitiveType, "");
         }
-        if (!this.finished) {
+        if (!this.finished && !doneLine) {
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " ended before any finish_reason: "
                     + "the reply is incomplete (connection cut or server failure). Retry the request.");
         }

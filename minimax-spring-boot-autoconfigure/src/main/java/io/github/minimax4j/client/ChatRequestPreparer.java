@@ -1,13 +1,19 @@
 package io.github.minimax4j.client;
 
+import java.util.List;
+import java.util.TreeSet;
+
+import io.github.minimax4j.anthropic.ImageBlock;
 import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.model.Model;
 import io.github.minimax4j.model.Thinking;
 import io.github.minimax4j.openai.ChatCompletionRequest;
 import io.github.minimax4j.openai.ChatMessage;
+import io.github.minimax4j.openai.ChatTool;
 import io.github.minimax4j.openai.ContentPart;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fills a Chat Completions request's unset fields from the client's defaults and checks it against MiniMax's
@@ -16,6 +22,8 @@ import org.apache.commons.logging.LogFactory;
 final class ChatRequestPreparer {
 
     private static final Log logger = LogFactory.getLog(ChatRequestPreparer.class);
+
+    private static final List<String> ROLES = List.of("system", "user", "assistant", "tool");
 
     private final RequestDefaults defaults;
 
@@ -60,18 +68,68 @@ final class ChatRequestPreparer {
         RequestRules.checkMaxTokens("max_completion_tokens", request.maxCompletionTokens(), model);
         RequestRules.checkSampling(request.temperature(), request.topP());
         for (int i = 0; i < request.messages().size(); i++) {
-            ChatMessage message = request.messages().get(i);
-            if (message.role().equals("tool") && (message.toolCallId() == null || message.toolCallId().isBlank())) {
-                throw new InvalidRequestException("messages[" + i + "] is a tool message without tool_call_id: set it "
-                        + "to the id of the tool call it answers");
+            checkMessage(request.messages().get(i), i, model);
+        }
+        if (request.tools() != null) {
+            for (int i = 0; i < request.tools().size(); i++) {
+                checkTool(request.tools().get(i), i);
             }
-            if (message.content() != null) {
-                for (ContentPart part : message.content().parts()) {
-                    if (!part.type().equals("text")) {
-                        RequestRules.checkMultimodal(model, part.type().equals("image_url") ? "image" : part.type());
-                    }
-                }
+        }
+    }
+
+    private static void checkMessage(ChatMessage message, int i, Model model) {
+        if (!ROLES.contains(message.role())) {
+            throw new InvalidRequestException("messages[" + i + "].role is '" + message.role() + "': use one of "
+                    + ROLES);
+        }
+        if (message.role().equals("tool") && (message.toolCallId() == null || message.toolCallId().isBlank())) {
+            throw new InvalidRequestException("messages[" + i + "] is a tool message without tool_call_id: set it "
+                    + "to the id of the tool call it answers");
+        }
+        if (message.content() == null) {
+            return;
+        }
+        for (ContentPart part : message.content().parts()) {
+            if (part.type().equals("text")) {
+                continue;
             }
+            RequestRules.checkMultimodal(model, part.type().equals("image_url") ? "image" : part.type());
+            if (part.type().equals("image_url")) {
+                checkImage(part.imageUrl(), "messages[" + i + "] image_url");
+            }
+        }
+    }
+
+    /** An image URL, or a data URL with a type and size MiniMax accepts (the same rules as the Messages API). */
+    private static void checkImage(ContentPart.@Nullable ImageUrl image, String where) {
+        String url = (image != null) ? image.url() : null;
+        if (url == null || url.isBlank()) {
+            throw new InvalidRequestException(where + " has an empty url");
+        }
+        if (!url.startsWith("data:")) {
+            return;
+        }
+        int comma = url.indexOf(',');
+        String header = (comma > 0) ? url.substring(5, comma) : "";
+        String mediaType = header.split(";", 2)[0];
+        if (!ImageBlock.MEDIA_TYPES.contains(mediaType) || !header.endsWith(";base64")) {
+            throw new InvalidRequestException(where + " is a data URL of '" + mediaType + "'; MiniMax accepts "
+                    + "base64 data URLs (data:<type>;base64,...) of " + new TreeSet<>(ImageBlock.MEDIA_TYPES));
+        }
+        long size = (url.length() - comma - 1) * 3L / 4;
+        if (size > ImageBlock.MAX_BYTES) {
+            throw new InvalidRequestException(where + " is about " + size + " bytes, over MiniMax's limit of "
+                    + ImageBlock.MAX_BYTES + " bytes for inline images: send a URL instead");
+        }
+    }
+
+    private static void checkTool(ChatTool tool, int i) {
+        if (!"function".equals(tool.type())) {
+            throw new InvalidRequestException("tools[" + i + "].type is '" + tool.type() + "': MiniMax supports "
+                    + "only 'function' tools (use ChatTool.function(...))");
+        }
+        if (tool.function() == null || tool.function().name().isBlank()) {
+            throw new InvalidRequestException("tools[" + i + "].function.name must not be blank");
         }
     }
 }

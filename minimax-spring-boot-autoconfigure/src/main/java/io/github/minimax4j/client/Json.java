@@ -2,6 +2,7 @@ package io.github.minimax4j.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -76,6 +77,9 @@ final class Json {
 
         private final Function<Map<String, Object>, T> unknown;
 
+        /** Resolved once per type: Jackson contextualizes a root deserializer anew on every lookup. */
+        private final Map<Class<?>, ValueDeserializer<Object>> deserializers = new ConcurrentHashMap<>();
+
         ByType(Map<String, Class<? extends T>> types, Function<Map<String, Object>, T> unknown) {
             this.types = types;
             this.unknown = unknown;
@@ -136,7 +140,9 @@ final class Json {
                 }
                 return this.unknown.apply(raw);
             }
-            return (T) context.findRootValueDeserializer(context.constructType(type)).deserialize(rest, context);
+            ValueDeserializer<Object> deserializer = this.deserializers.computeIfAbsent(type,
+                    (key) -> context.findRootValueDeserializer(context.constructType(key)));
+            return (T) deserializer.deserialize(rest, context);
         }
     }
 }

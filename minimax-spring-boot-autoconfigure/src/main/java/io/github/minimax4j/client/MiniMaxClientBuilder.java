@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import io.github.minimax4j.model.Model;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -156,16 +155,8 @@ public final class MiniMaxClientBuilder {
                 new DefaultChatCompletionsApi(transport, this.defaults, this.observer, this.baseUrl));
     }
 
-    /**
-     * {@code HttpURLConnection}: its read timeout is a socket timeout, the longest silence between bytes,
-     * which is what a long generation needs (a whole-response timeout would cut long streams); it pools
-     * keep-alive connections and needs no extra dependency. POSTs never follow redirects, so the key never
-     * travels to another host.
-     */
+    /** {@code HttpURLConnection}, used as an LLM API needs it: see {@link HttpUrlConnectionRequestFactory}. */
     private ClientHttpRequestFactory defaultRequestFactory() {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(this.connectTimeout);
-        factory.setReadTimeout(this.readTimeout);
-        return factory;
+        return new HttpUrlConnectionRequestFactory(this.connectTimeout, this.readTimeout);
     }
 }

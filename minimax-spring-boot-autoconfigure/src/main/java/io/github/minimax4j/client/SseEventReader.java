@@ -8,20 +8,31 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads Server-Sent Events off a response body one at a time, as they arrive: each read returns what
- * the network has delivered, so an event is handed on without waiting for the rest of the body, and
- * memory holds only the event being read. Lines are split on bytes, not through an InputStreamReader:
- * the reader's readiness checks ({@code available()}) make HttpURLConnection's chunked stream copy its
- * buffer on every call, which cost gigabytes of garbage on long streams.
+ * Reads Server-Sent Events off a response body one at a time, as they arrive: each read returns what the
+ * network has delivered, so an event is handed on without waiting for the rest of the body, and memory holds
+ * only the event being read. Works on bytes throughout, handing the JSON parser the {@code data} bytes as
+ * they came: an {@code InputStreamReader}'s readiness checks made HttpURLConnection's chunked stream copy its
+ * buffer on every call (gigabytes of garbage on long streams), and decoding each line to a String first cost
+ * copies the parser does not need. The {@code event:} name is not kept: both APIs name the type in the data.
  */
 final class SseEventReader {
 
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
     /**
      * One event.
-     * @param event the {@code event:} name, or null when the server sent none
-     * @param data the {@code data:} lines joined by newlines
+     * @param data the {@code data:} lines joined by newlines, as UTF-8 bytes
      */
-    record SseEvent(@Nullable String event, String data) {
+    record SseEvent(byte[] data) {
+
+        String text() {
+            return new String(this.data, StandardCharsets.UTF_8);
+        }
+
+        /** Whether this is the {@code [DONE]} marker that ends a Chat Completions stream. */
+        boolean isDone() {
+            return Arrays.equals(this.data, DONE) || text().strip().equals("[DONE]");
+        }
     }
 
     private final InputStream body;
@@ -34,50 +45,75 @@ final class SseEventReader {
 
     private byte[] line = new byte[256];
 
+    private byte[] data = new byte[256];
+
     SseEventReader(InputStream body) {
         this.body = body;
     }
 
     /** The next event, or null at the end of the body. */
     @Nullable SseEvent next() throws IOException {
-        String event = null;
-        StringBuilder data = null;
-        String line;
-        while ((line = readLine()) != null) {
-            if (line.isEmpty()) {
-                if (data != null) {
-                    return new SseEvent(event, data.toString());
+        int dataLength = -1;
+        int length;
+        while ((length = readLine()) >= 0) {
+            if (length == 0) {
+                if (dataLength >= 0) {
+                    return new SseEvent(Arrays.copyOf(this.data, dataLength));
                 }
-                event = null;
                 continue;
             }
-            if (line.charAt(0) == ':') {
-                continue; // comment, used as keep-alive
+            if (this.line[0] == ':' || !startsWith(length, "data")) {
+                continue; // a comment (keep-alive), or a field this client does not need
             }
-            int colon = line.indexOf(':');
-            String field = (colon < 0) ? line : line.substring(0, colon);
-            String value = (colon < 0) ? "" : line.substring(colon + ((line.startsWith(" ", colon + 1)) ? 2 : 1));
-            if (field.equals("data")) {
-                data = (data == null) ? new StringBuilder(value) : data.append('\n').append(value);
+            int valueStart = (length > 4 && this.line[4] == ':') ? 5 : (length == 4) ? 4 : -1;
+            if (valueStart < 0) {
+                continue; // a field that only starts with "data"
             }
-            else if (field.equals("event")) {
-                event = value;
+            if (valueStart < length && this.line[valueStart] == ' ') {
+                valueStart++;
             }
+            dataLength = appendData(dataLength, valueStart, length);
         }
         // An event not closed by a blank line before the end is incomplete: the SSE spec drops it too.
         return null;
     }
 
-    /** One line without its terminator (LF, CRLF or CR), or null at the end of the body. */
-    private @Nullable String readLine() throws IOException {
+    private boolean startsWith(int length, String field) {
+        if (length < field.length()) {
+            return false;
+        }
+        for (int i = 0; i < field.length(); i++) {
+            if (this.line[i] != field.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends a data line's value, after a newline when the event already has data. */
+    private int appendData(int dataLength, int from, int to) {
+        int start = Math.max(dataLength, 0);
+        int needed = start + (dataLength >= 0 ? 1 : 0) + (to - from);
+        if (needed > this.data.length) {
+            this.data = Arrays.copyOf(this.data, Math.max(needed, this.data.length * 2));
+        }
+        if (dataLength >= 0) {
+            this.data[start++] = '\n';
+        }
+        System.arraycopy(this.line, from, this.data, start, to - from);
+        return start + (to - from);
+    }
+
+    /** Reads one line (without its LF, CRLF or CR) into {@code line}; its length, or -1 at the end of the body. */
+    private int readLine() throws IOException {
         int length = 0;
         while (true) {
             if (this.position == this.limit && !fill()) {
-                return (length > 0) ? decode(length) : null;
+                return (length > 0) ? length : -1;
             }
             byte b = this.buffer[this.position++];
             if (b == '\n') {
-                return decode(length);
+                return length;
             }
             if (b == '\r') {
                 if (this.position == this.limit) {
@@ -86,7 +122,7 @@ final class SseEventReader {
                 if (this.position < this.limit && this.buffer[this.position] == '\n') {
                     this.position++;
                 }
-                return decode(length);
+                return length;
             }
             if (length == this.line.length) {
                 this.line = Arrays.copyOf(this.line, length * 2);
@@ -103,9 +139,5 @@ final class SseEventReader {
         this.position = 0;
         this.limit = read;
         return true;
-    }
-
-    private String decode(int length) {
-        return new String(this.line, 0, length, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.minimax4j.openai;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the final {@link ChatCompletion} from stream chunks: content and reasoning joined, tool-call argument
- * fragments assembled by index, the finish reason and the final usage kept. One per stream; not thread-safe.
+ * fragments assembled by index, {@code reasoning_details} fragments merged into one detail per index (MiniMax
+ * streams their text in increments, and the whole detail must go back in the next turn), the finish reason and
+ * the final usage kept. One per stream; not thread-safe.
  */
 public final class ChatCompletionAccumulator {
 
@@ -23,7 +26,11 @@ public final class ChatCompletionAccumulator {
 
     private @Nullable Boolean inputSensitive;
 
+    private @Nullable Integer inputSensitiveType;
+
     private @Nullable Boolean outputSensitive;
+
+    private @Nullable Integer outputSensitiveType;
 
     private final Map<Integer, ChoiceBuilder> choices = new TreeMap<>();
 
@@ -35,6 +42,10 @@ public final class ChatCompletionAccumulator {
         this.usage = (chunk.usage() != null) ? chunk.usage() : this.usage;
         this.inputSensitive = (chunk.inputSensitive() != null) ? chunk.inputSensitive() : this.inputSensitive;
         this.outputSensitive = (chunk.outputSensitive() != null) ? chunk.outputSensitive() : this.outputSensitive;
+        this.inputSensitiveType = (chunk.inputSensitiveType() != null) ? chunk.inputSensitiveType()
+                : this.inputSensitiveType;
+        this.outputSensitiveType = (chunk.outputSensitiveType() != null) ? chunk.outputSensitiveType()
+                : this.outputSensitiveType;
         for (ChatCompletionChunk.Choice choice : chunk.choices()) {
             this.choices.computeIfAbsent(choice.index(), (index) -> new ChoiceBuilder()).add(choice);
         }
@@ -56,8 +67,8 @@ public final class ChatCompletionAccumulator {
         List<ChatChoice> built = new ArrayList<>();
         this.choices.forEach((index, choice) -> built.add(choice.build(index)));
         return new ChatCompletion((this.id != null) ? this.id : "", "chat.completion", this.created,
-                (this.model != null) ? this.model : "", built, this.usage, this.inputSensitive, null,
-                this.outputSensitive, null, null, Map.of());
+                (this.model != null) ? this.model : "", built, this.usage, this.inputSensitive,
+                this.inputSensitiveType, this.outputSensitive, this.outputSensitiveType, null, Map.of());
     }
 
     /** One choice's deltas, in StringBuilders so long streams cost no repeated copying. */
@@ -67,7 +78,7 @@ public final class ChatCompletionAccumulator {
 
         private final StringBuilder reasoning = new StringBuilder();
 
-        private final List<Map<String, Object>> reasoningDetails = new ArrayList<>();
+        private final ReasoningDetails reasoningDetails = new ReasoningDetails();
 
         private final Map<Integer, ToolCallBuilder> toolCalls = new TreeMap<>();
 
@@ -88,7 +99,7 @@ public final class ChatCompletionAccumulator {
                 this.reasoning.append(delta.reasoningContent());
             }
             if (delta.reasoningDetails() != null) {
-                this.reasoningDetails.addAll(delta.reasoningDetails());
+                delta.reasoningDetails().forEach(this.reasoningDetails::add);
             }
             if (delta.toolCalls() != null) {
                 for (int i = 0; i < delta.toolCalls().size(); i++) {
@@ -103,7 +114,7 @@ public final class ChatCompletionAccumulator {
             List<ToolCall> calls = this.toolCalls.values().stream().map(ToolCallBuilder::build).toList();
             ChatMessage message = new ChatMessage("assistant", ChatContent.of(this.content.toString()), null, calls,
                     null, this.reasoning.isEmpty() ? null : this.reasoning.toString(),
-                    this.reasoningDetails.isEmpty() ? null : List.copyOf(this.reasoningDetails), Map.of());
+                    this.reasoningDetails.build(), Map.of());
             return new ChatChoice(index, this.finishReason, message);
         }
     }
@@ -129,6 +140,50 @@ public final class ChatCompletionAccumulator {
 
         ToolCall build() {
             return new ToolCall(null, this.id, "function", new ToolCall.FunctionCall(this.name, this.arguments.toString()));
+        }
+    }
+
+    /** {@code reasoning_details} fragments, merged by {@code index} (or {@code id}): texts joined in order. */
+    private static final class ReasoningDetails {
+
+        private final Map<Object, Detail> details = new LinkedHashMap<>();
+
+        void add(Map<String, Object> fragment) {
+            Object key = (fragment.get("index") != null) ? fragment.get("index")
+                    : (fragment.get("id") != null) ? fragment.get("id") : "#" + this.details.size();
+            this.details.computeIfAbsent(key, (k) -> new Detail()).add(fragment);
+        }
+
+        @Nullable List<Map<String, Object>> build() {
+            return this.details.isEmpty() ? null : this.details.values().stream().map(Detail::build).toList();
+        }
+
+        /** One detail: the first value of each field, and all the text (a StringBuilder: no quadratic copying). */
+        private static final class Detail {
+
+            private final Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+
+            private @Nullable StringBuilder text;
+
+            void add(Map<String, Object> fragment) {
+                fragment.forEach((name, value) -> {
+                    if (name.equals("text") && value instanceof String more) {
+                        this.fields.putIfAbsent("text", null); // keeps the field's place in the order
+                        this.text = (this.text != null) ? this.text.append(more) : new StringBuilder(more);
+                    }
+                    else if (this.fields.get(name) == null) {
+                        this.fields.put(name, value);
+                    }
+                });
+            }
+
+            Map<String, Object> build() {
+                Map<String, @Nullable Object> built = new LinkedHashMap<>(this.fields);
+                if (this.text != null) {
+                    built.put("text", this.text.toString());
+                }
+                return java.util.Collections.unmodifiableMap(built);
+            }
         }
     }
 }

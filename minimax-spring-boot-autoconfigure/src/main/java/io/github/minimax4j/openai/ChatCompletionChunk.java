@@ -19,14 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param choices the deltas
  * @param usage tokens used (the final usage chunk)
  * @param inputSensitive whether the input tripped MiniMax's content filter
+ * @param inputSensitiveType filter category of the input (1 severe … 7 other)
  * @param outputSensitive whether the output tripped it
+ * @param outputSensitiveType filter category of the output
  * @param baseResp MiniMax's own status
  * @param extra fields this client does not know
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatCompletionChunk(@Nullable String id, @Nullable String object, long created, @Nullable String model,
         List<Choice> choices, @Nullable ChatUsage usage, @Nullable Boolean inputSensitive,
-        @Nullable Boolean outputSensitive, @Nullable BaseResp baseResp,
+        @Nullable Integer inputSensitiveType, @Nullable Boolean outputSensitive,
+        @Nullable Integer outputSensitiveType, @Nullable BaseResp baseResp,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public ChatCompletionChunk {

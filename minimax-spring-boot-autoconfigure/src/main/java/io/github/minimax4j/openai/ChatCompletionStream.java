@@ -44,8 +44,10 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
                 if (choice.index() != 0 || choice.delta() == null) {
                     continue;
                 }
-                if (choice.delta().reasoningContent() != null) {
-                    onReasoning.accept(choice.delta().reasoningContent());
+                String reasoning = (choice.delta().reasoningContent() != null) ? choice.delta().reasoningContent()
+                        : ChatMessage.detailsText(choice.delta().reasoningDetails());
+                if (!reasoning.isEmpty()) {
+                    onReasoning.accept(reasoning); // reasoning_split: apart from content
                 }
                 if (choice.delta().content() != null) {
                     hand(splitter.accept(choice.delta().content()), onVisibleText, onReasoning);

@@ -69,12 +69,30 @@ public record ChatMessage(String role, @Nullable ChatContent content, @Nullable 
         return ThinkSplitter.split(rawContent()).visible();
     }
 
-    /** The reasoning: {@code reasoning_content} when split, else the {@code <think>} block; empty when none. */
+    /**
+     * The reasoning, however MiniMax sent it: {@code reasoning_content}, else the texts of
+     * {@code reasoning_details}, else the {@code <think>} block of the content; empty when none.
+     */
     @JsonIgnore
     public String reasoning() {
         if (this.reasoningContent != null) {
             return this.reasoningContent;
         }
-        return ThinkSplitter.split(rawContent()).reasoning().strip();
+        String details = detailsText(this.reasoningDetails);
+        return !details.isEmpty() ? details : ThinkSplitter.split(rawContent()).reasoning().strip();
+    }
+
+    /** The {@code text} fields of reasoning details, joined; empty when there are none. */
+    static String detailsText(@Nullable List<Map<String, Object>> details) {
+        if (details == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> detail : details) {
+            if (detail.get("text") instanceof String part) {
+                text.append(part);
+            }
+        }
+        return text.toString();
     }
 }

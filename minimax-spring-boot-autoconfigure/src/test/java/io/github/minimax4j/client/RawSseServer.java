@@ -117,6 +117,15 @@ final class RawSseServer implements AutoCloseable {
             this.out.flush();
         }
 
+        /** One data-only SSE event (as Chat Completions sends them) as its own HTTP chunk, flushed. */
+        void data(String data) throws IOException {
+            byte[] bytes = ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+            this.out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            this.out.write(bytes);
+            this.out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            this.out.flush();
+        }
+
         /** The final chunk: a clean end of the body. */
         void end() throws IOException {
             raw("0\r\n\r\n");

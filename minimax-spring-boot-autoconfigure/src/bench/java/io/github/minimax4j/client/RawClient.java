@@ -1,0 +1,80 @@
+package io.github.minimax4j.client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The floor: the least a hand-written client must do with {@code java.net.http.HttpClient} and Jackson —
+ * serialize the request, post it, parse the reply (or each SSE event) into a JSON tree.
+ */
+final class RawClient {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final URI messages;
+
+    private final URI stream;
+
+    private final URI chat;
+
+    RawClient(String baseUrl) {
+        this.messages = URI.create(baseUrl + "/anthropic/v1/messages");
+        this.stream = URI.create(baseUrl + "/stream/v1/messages");
+        this.chat = URI.create(baseUrl + "/v1/chat/completions");
+    }
+
+    private static Map<String, Object> body(String model) {
+        return Map.of("model", model, "max_tokens", 1024, "messages",
+                List.of(Map.of("role", "user", "content", List.of(Map.of("type", "text", "text", "Hello")))));
+    }
+
+    private HttpRequest post(URI uri, Object body) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer k").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+    }
+
+    JsonNode create() throws IOException, InterruptedException {
+        return JSON.readTree(this.http.send(post(this.messages, body("MiniMax-M3")),
+                HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
+    JsonNode chat() throws IOException, InterruptedException {
+        return JSON.readTree(this.http.send(post(this.chat, Map.of("model", "MiniMax-M3", "messages",
+                List.of(Map.of("role", "user", "content", "Hello")))), HttpResponse.BodyHandlers.ofByteArray()).body());
+    }
+
+    /** Reads the stream, parsing each event; returns the number of text deltas. */
+    int stream(Runnable onFirstDelta) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = this.http.send(post(this.stream, body("MiniMax-M3")),
+                HttpResponse.BodyHandlers.ofInputStream());
+        int deltas = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data: ")) {
+                    JsonNode event = JSON.readTree(line.substring(6));
+                    if (event.path("type").asString().equals("content_block_delta")) {
+                        if (deltas++ == 0) {
+                            onFirstDelta.run();
+                        }
+                    }
+                }
+            }
+        }
+        return deltas;
+    }
+}
