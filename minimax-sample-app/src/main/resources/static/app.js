@@ -60,6 +60,9 @@
                 handleEvent(parseEvent(raw), reply);
             }
         }
+        if (!reply.finished) {
+            throw new Error('The reply was cut off before it finished; try again.');
+        }
     }
 
     function parseEvent(raw) {
@@ -88,7 +91,11 @@
                 showUsage(reply, event.data);
                 break;
             case 'error':
+                reply.finished = true;
                 showError(reply, event.data.message);
+                break;
+            case 'done':
+                reply.finished = true;
                 break;
             default:
                 break;
@@ -139,6 +146,6 @@
         error.className = 'error';
         error.hidden = true;
         bubble.append(thinkingBox, text, usage, error);
-        return { thinkingBox, thinkingText, text, usage, error };
+        return { thinkingBox, thinkingText, text, usage, error, finished: false };
     }
 })();

@@ -7,6 +7,7 @@ import io.github.minimax4j.sample.simulator.MiniMaxSimulator;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
@@ -23,6 +24,8 @@ class OfflineSimulatorEnvironmentPostProcessor implements EnvironmentPostProcess
 
     static final String SIMULATOR_BEAN = "miniMaxSimulator";
 
+    static final String STREAM_DELAY = "sample.simulator.stream-delay";
+
     private final Log logger;
 
     OfflineSimulatorEnvironmentPostProcessor(DeferredLogFactory logFactory) {
@@ -35,13 +38,14 @@ class OfflineSimulatorEnvironmentPostProcessor implements EnvironmentPostProcess
                 || StringUtils.hasText(environment.getProperty("MINIMAX_API_KEY"))) {
             return;
         }
-        Duration delay = DurationStyle.detectAndParse(environment.getProperty("sample.simulator.stream-delay", "30ms"));
-        MiniMaxSimulator simulator = new MiniMaxSimulator(delay).start();
+        MiniMaxSimulator simulator = new MiniMaxSimulator(streamDelay(environment)).start();
         environment.getPropertySources().addFirst(new MapPropertySource("offlineMiniMaxSimulator",
                 Map.of("minimax.api-key", "offline-simulator", "minimax.base-url", simulator.baseUrl())));
         application.addInitializers((context) -> {
             context.getBeanFactory().registerSingleton(SIMULATOR_BEAN, simulator);
             context.addApplicationListener((ApplicationListener<ContextClosedEvent>) (event) -> simulator.stop());
+            // A start-up that fails (say, a port in use) closes no context: stop the simulator then too.
+            context.addApplicationListener((ApplicationListener<ApplicationFailedEvent>) (event) -> simulator.stop());
         });
         this.logger.warn("""
 
@@ -51,5 +55,20 @@ class OfflineSimulatorEnvironmentPostProcessor implements EnvironmentPostProcess
                   To use the real MiniMax API: export MINIMAX_API_KEY=<your key> and restart.
                 ======================================================================================""".formatted(
                 simulator.baseUrl()));
+    }
+
+    private static Duration streamDelay(ConfigurableEnvironment environment) {
+        String value = environment.getProperty(STREAM_DELAY, "30ms");
+        try {
+            Duration delay = DurationStyle.detectAndParse(value);
+            if (!delay.isNegative()) {
+                return delay;
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            // reported below with the property's name
+        }
+        throw new IllegalStateException(STREAM_DELAY + " must be a duration of zero or more such as 30ms or 0ms, was '"
+                + value + "'");
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -36,8 +38,11 @@ public final class MiniMaxSimulator implements AutoCloseable {
     /** Pause before each streamed delta: about what a 60-100 tokens/s model shows for a few words. */
     public static final Duration DEFAULT_STREAM_DELAY = Duration.ofMillis(30);
 
-    /** Enough for a browser page, a health probe and a few concurrent streams; each stream holds a thread. */
-    private static final int THREADS = 4;
+    /**
+     * Each open stream holds a thread for its whole length, so this bounds the concurrent streams served
+     * (further requests wait in line). 64 leaves room for a load test's 32 streams plus health probes.
+     */
+    static final int MAX_THREADS = 64;
 
     private final Duration streamDelay;
 
@@ -88,11 +93,15 @@ public final class MiniMaxSimulator implements AutoCloseable {
             throw new UncheckedIOException("Could not start the MiniMax simulator on 127.0.0.1", ex);
         }
         AtomicInteger threadNumber = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, (task) -> {
-            Thread thread = new Thread(task, "minimax-simulator-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Threads are made on demand and end after 30 s idle, so an idle simulator holds none.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), (task) -> {
+                    Thread thread = new Thread(task, "minimax-simulator-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         this.server.setExecutor(this.executor);
         this.server.createContext("/", this::handle);
         this.server.start();

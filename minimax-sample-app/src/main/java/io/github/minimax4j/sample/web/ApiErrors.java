@@ -6,6 +6,7 @@ import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.error.MiniMaxException;
 import io.github.minimax4j.error.RateLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,12 +31,19 @@ class ApiErrors {
         return error(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
     }
 
+    @ExceptionHandler(TooManyStreamsException.class)
+    ResponseEntity<Map<String, String>> busy(TooManyStreamsException ex) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+    }
+
     @ExceptionHandler(MiniMaxException.class)
     ResponseEntity<Map<String, String>> upstream(MiniMaxException ex) {
         return error(HttpStatus.BAD_GATEWAY, ex.getMessage());
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        // JSON even when the request asked only for text/event-stream (the page's stream request does):
+        // a preset content type skips negotiation, which would otherwise fail and turn a 400 into a 500.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 }
