@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.client.MessagesApi;
 import io.github.minimax4j.error.AuthenticationException;
 import io.github.minimax4j.error.MiniMaxApiException;
-import io.github.minimax4j.error.MiniMaxException;
 import io.github.minimax4j.error.PermissionDeniedException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.model.Model;
@@ -23,14 +23,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * Whether MiniMax answers with the configured key, without spending tokens: the probe is
  * {@code count_tokens}, which generates nothing. A result is reused for {@code cacheTtl} so frequent health
  * polling neither hammers nor bills the API, and a real call that succeeded within that time counts as a
- * fresh UP. A rate-limited answer stays UP (the service is there; readiness should not flap). Details never
- * carry the key.
+ * fresh UP. A probe gets {@code timeout} in all, so the health endpoint never hangs. A rate-limited answer
+ * stays UP (the service is there; readiness should not flap). Details never carry the key.
  */
 public class MiniMaxHealthIndicator implements HealthIndicator {
 
-    private static final MessageRequest PROBE = MessageRequest.builder().addUserMessage("ping").build();
+    static final String AUTH_HINT = "invalid API key: check minimax.api-key";
 
-    private final MessagesApi probe;
+    private final BoundedProbe probe;
+
+    private final MessageRequest request;
 
     private final Model model;
 
@@ -50,20 +52,27 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
      * @param probe Messages API of a client with a short timeout and no retries, used only for probing
      * @param model model named in the probe
      * @param baseUrl base URL shown in the details (credentials and query are stripped)
-     * @param cacheTtl how long a result is reused
+     * @param timeout longest a probe may take, connecting and reading included
+     * @param cacheTtl how long a result (or a successful real call) counts as current; zero probes every time
      * @param recentCalls successful real calls
      * @param clock time source
      */
-    public MiniMaxHealthIndicator(MessagesApi probe, Model model, URI baseUrl, Duration cacheTtl,
+    public MiniMaxHealthIndicator(MessagesApi probe, Model model, URI baseUrl, Duration timeout, Duration cacheTtl,
             RecentCallTracker recentCalls, Clock clock) {
-        this.probe = probe;
-        this.model = model;
-        this.baseUrl = displayUrl(baseUrl);
+        requirePositive(timeout, "timeout");
+        if (Objects.requireNonNull(cacheTtl, "cacheTtl must not be null").isNegative()) {
+            throw new IllegalArgumentException("cacheTtl must not be negative, was " + cacheTtl);
+        }
+        this.model = Objects.requireNonNull(model, "model must not be null");
+        this.request = MessageRequest.builder().model(model).addUserMessage("ping").build();
+        this.probe = new BoundedProbe(Objects.requireNonNull(probe, "probe must not be null"), timeout);
+        this.baseUrl = ErrorText.displayUrl(Objects.requireNonNull(baseUrl, "baseUrl must not be null"));
         this.cacheTtl = cacheTtl;
-        this.recentCalls = recentCalls;
-        this.clock = clock;
+        this.recentCalls = Objects.requireNonNull(recentCalls, "recentCalls must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
     }
 
+    /** Synchronized: callers arriving while a probe runs wait for its result instead of probing again. */
     @Override
     public synchronized Health health() {
         Instant now = this.clock.instant();
@@ -83,25 +92,26 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
         long start = System.nanoTime();
         Map<String, Object> details = details(now, "probe");
         try {
-            this.probe.countTokens(PROBE.toBuilder().model(this.model).build());
+            this.probe.countTokens(this.request);
             details.put("latencyMs", elapsedMillis(start));
             return Health.up().withDetails(details).build();
         }
         catch (RateLimitException ex) {
             details.put("latencyMs", elapsedMillis(start));
             details.put("rateLimited", true);
-            describe(details, ex);
+            describe(details, ex, null);
             return Health.up().withDetails(details).build();
         }
         catch (AuthenticationException | PermissionDeniedException ex) {
             details.put("latencyMs", elapsedMillis(start));
-            describe(details, ex);
-            details.put("error", "invalid API key: check minimax.api-key (" + ex.getMessage() + ")");
+            describe(details, ex, AUTH_HINT);
             return Health.down().withDetails(details).build();
         }
-        catch (MiniMaxException ex) {
+        catch (RuntimeException ex) {
+            // Timeouts, refused connections, 5xx, 529, and anything unforeseen: DOWN with the cause, never a
+            // failing health endpoint.
             details.put("latencyMs", elapsedMillis(start));
-            describe(details, ex);
+            describe(details, ex, null);
             return Health.down().withDetails(details).build();
         }
     }
@@ -115,9 +125,10 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
         return details;
     }
 
-    /** The exception's own message: the client redacts the key from everything it reports. */
-    private static void describe(Map<String, Object> details, MiniMaxException ex) {
-        details.put("error", ex.getMessage());
+    /** The exception's own message (the client has redacted the key), cleaned of URL credentials, short. */
+    private static void describe(Map<String, Object> details, RuntimeException ex, @Nullable String hint) {
+        String message = ErrorText.sanitize(String.valueOf(ex.getMessage()));
+        details.put("error", (hint != null) ? hint + " (" + message + ")" : message);
         details.put("errorType", ex.getClass().getSimpleName());
         if (ex instanceof MiniMaxApiException api) {
             details.put("errorCode", api.baseRespCode().map(String::valueOf).orElse(String.valueOf(api.statusCode())));
@@ -132,8 +143,10 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
-    private static String displayUrl(URI url) {
-        return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
-                + ((url.getPath() != null) ? url.getPath() : "");
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name + " must not be null");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
     }
 }

@@ -1,17 +1,20 @@
 package io.github.minimax4j.autoconfigure.health;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.github.minimax4j.autoconfigure.InvalidMiniMaxPropertyException;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.autoconfigure.MiniMaxConnectionDetails;
 import io.github.minimax4j.autoconfigure.MiniMaxProperties;
+import io.github.minimax4j.autoconfigure.MiniMaxRestClientCustomizer;
 import io.github.minimax4j.client.ApiKey;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.health.MiniMaxHealthIndicator;
 import io.github.minimax4j.health.RecentCallTracker;
 import io.github.minimax4j.model.Model;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,18 +23,25 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configures the {@code minimax} health indicator when actuator health is present. It is not added to
  * the liveness or readiness groups: add it with
  * {@code management.endpoint.health.group.readiness.include=readinessState,minimax} if wanted.
+ * <p>
+ * The bean is named {@code minimaxHealthIndicator}: Boot names a contributor after its bean, minus the
+ * suffix, keeping the case, so {@code miniMaxHealthIndicator} would show as {@code miniMax}. A user bean of
+ * either spelling replaces it.
  */
 @AutoConfiguration(after = MiniMaxAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, MiniMaxClient.class })
+@ConditionalOnBean(MiniMaxConnectionDetails.class)
 @ConditionalOnEnabledHealthIndicator("minimax")
 @EnableConfigurationProperties({ MiniMaxProperties.class, MiniMaxHealthProperties.class })
 public final class MiniMaxHealthContributorAutoConfiguration {
 
+    /** Observer MiniMaxAutoConfiguration composes into the client: real successes count as health. */
     @Bean
     @ConditionalOnMissingBean
     RecentCallTracker miniMaxRecentCallTracker() {
@@ -39,16 +49,17 @@ public final class MiniMaxHealthContributorAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(MiniMaxConnectionDetails.class)
-    @ConditionalOnMissingBean(name = { "minimaxHealthIndicator", "minimaxHealthContributor" })
+    @ConditionalOnMissingBean(name = { "minimaxHealthIndicator", "minimaxHealthContributor", "miniMaxHealthIndicator",
+            "miniMaxHealthContributor" })
     MiniMaxHealthIndicator minimaxHealthIndicator(MiniMaxConnectionDetails connection, MiniMaxProperties properties,
-            MiniMaxHealthProperties health, RecentCallTracker recentCalls) {
-        if (health.getTimeout().isNegative() || health.getTimeout().isZero()) {
-            throw new InvalidMiniMaxPropertyException("minimax.health.timeout", "is " + health.getTimeout()
-                    + ", not a positive duration", "Set minimax.health.timeout to a short positive duration such as 3s.");
-        }
+            MiniMaxHealthProperties health, RecentCallTracker recentCalls,
+            ObjectProvider<RestClient.Builder> restClientBuilder,
+            ObjectProvider<MiniMaxRestClientCustomizer> customizers) {
+        validate(health, connection);
         // Its own client: a short timeout so /actuator/health never hangs, no retries, and no observer, so
-        // probes are neither counted as traffic nor mistaken for real calls.
+        // probes are neither counted as traffic nor mistaken for real calls. Same RestClient setup as the
+        // application's client (Boot's builder, MiniMax customizers such as a proxy), so it takes the same
+        // road to MiniMax.
         MiniMaxClient probe = MiniMaxClient.builder()
             .apiKey(ApiKey.of(connection.apiKey()))
             .baseUrl(connection.baseUrl())
@@ -57,8 +68,31 @@ public final class MiniMaxHealthContributorAutoConfiguration {
             .connectTimeout(health.getTimeout())
             .readTimeout(health.getTimeout())
             .retryPolicy(RetryPolicy.none())
+            .restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).clone())
+            .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
             .build();
         return new MiniMaxHealthIndicator(probe.messages(), Model.of(properties.getModel()), connection.baseUrl(),
-                health.getCacheTtl(), recentCalls, Clock.systemUTC());
+                health.getTimeout(), health.getCacheTtl(), recentCalls, Clock.systemUTC());
+    }
+
+    private static void validate(MiniMaxHealthProperties health, MiniMaxConnectionDetails connection) {
+        Duration timeout = health.getTimeout();
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidMiniMaxPropertyException("minimax.health.timeout", "is " + timeout
+                    + ", not a positive duration", "Set minimax.health.timeout to a short positive duration such as 3s.");
+        }
+        Duration ttl = health.getCacheTtl();
+        if (ttl == null || ttl.isNegative()) {
+            throw new InvalidMiniMaxPropertyException("minimax.health.cache-ttl", "is " + ttl + ", not a duration "
+                    + "of zero or more", "Set minimax.health.cache-ttl to a duration such as 60s (0s probes on every "
+                    + "health request).");
+        }
+        String key = connection.apiKey();
+        if (key == null || key.isBlank()) {
+            // Reached when the application defines its own MiniMaxClient (ours validates the key first).
+            throw new InvalidMiniMaxPropertyException("minimax.api-key", "is not set, and the MiniMax health check "
+                    + "needs it to probe the API", "Set minimax.api-key (or MINIMAX_API_KEY), provide a "
+                    + "MiniMaxConnectionDetails bean, or turn the check off with management.health.minimax.enabled=false.");
+        }
     }
 }

@@ -12,12 +12,13 @@ public class MiniMaxHealthProperties {
 
     /**
      * How long a health result (or a successful real call) counts as current, so frequent polling neither
-     * hits nor bills the API.
+     * hits nor bills the API. Zero probes on every health request.
      */
     private Duration cacheTtl = Duration.ofSeconds(60);
 
     /**
-     * Connect and read timeout of the health probe, so the health endpoint never hangs.
+     * Longest time a health probe may take, connecting and reading included, so the health endpoint never
+     * hangs.
      */
     private Duration timeout = Duration.ofSeconds(3);
 
