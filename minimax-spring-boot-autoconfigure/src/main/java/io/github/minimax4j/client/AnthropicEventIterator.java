@@ -5,12 +5,16 @@ import java.net.URI;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.error.MalformedResponseException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Decodes the Messages API's Server-Sent Events into typed events. Ends after {@code message_stop}; throws a
  * typed exception for an {@code error} event, a cut connection, or a body that ends before {@code message_stop}.
  */
 final class AnthropicEventIterator extends SseEventIterator<MessageStreamEvent> {
+
+    /** Resolved once: a reader per call would look the type up again for every event. */
+    private static final ObjectReader EVENTS = Json.MAPPER.readerFor(MessageStreamEvent.class);
 
     AnthropicEventIterator(SseEventReader reader, HttpTransport transport, URI uri) {
         super(reader, transport, uri);
@@ -22,7 +26,7 @@ final class AnthropicEventIterator extends SseEventIterator<MessageStreamEvent> 
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " ended before message_stop: "
                     + "the reply is incomplete (connection cut or server failure). Retry the request.");
         }
-        MessageStreamEvent event = parse(sse.data(), MessageStreamEvent.class);
+        MessageStreamEvent event = parse(sse.data(), EVENTS);
         if (event instanceof MessageStreamEvent.Error error) {
             throw this.transport.errors().fromStreamError(error.error().type(), error.error().message(), sse.text());
         }

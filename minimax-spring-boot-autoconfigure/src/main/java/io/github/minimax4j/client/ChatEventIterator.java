@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Decodes Chat Completions Server-Sent Events into chunks, one read at a time. Ends at {@code [DONE]} (the
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * finish reason (the reply is incomplete), or a reply the content filter blanked.
  */
 final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
+
+    /** Resolved once: a reader per call would look the type up again for every event. */
+    private static final ObjectReader CHUNKS = Json.MAPPER.readerFor(ChatCompletionChunk.class);
 
     private boolean finished;
 
@@ -32,7 +36,7 @@ final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
         if (sse == null || sse.isDone()) {
             return end(sse != null);
         }
-        ChatCompletionChunk chunk = parse(sse.data(), ChatCompletionChunk.class);
+        ChatCompletionChunk chunk = parse(sse.data(), CHUNKS);
         check(chunk, sse.text());
         return chunk;
     }

@@ -47,7 +47,13 @@ final class Json {
     }
 
     private static SimpleModule wireModule() {
-        SimpleModule module = new SimpleModule("minimax-wire");
+        SimpleModule module = new SimpleModule("minimax-wire") {
+            @Override
+            public void setupModule(SetupContext context) {
+                super.setupModule(context);
+                context.addValueInstantiators(new RecordInstantiators());
+            }
+        };
         module.addDeserializer(ContentBlock.class, new ByType<>(Map.of("text", TextBlock.class, "thinking",
                 ThinkingBlock.class, "tool_use", ToolUseBlock.class, "tool_result", ToolResultBlock.class, "image",
                 ImageBlock.class, "video", VideoBlock.class), UnknownBlock::new));

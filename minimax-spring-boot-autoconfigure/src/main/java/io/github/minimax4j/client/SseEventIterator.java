@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import io.github.minimax4j.error.MalformedResponseException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads one Server-Sent Event at a time and decodes it into a typed event; what an event means (which one
@@ -46,9 +47,9 @@ abstract class SseEventIterator<T> implements Iterator<T> {
     }
 
     /** Parses an event's data; data that is not the expected JSON is a malformed response. */
-    protected final <E> E parse(byte[] data, Class<E> type) {
+    protected final <E> E parse(byte[] data, ObjectReader reader) {
         try {
-            return Json.MAPPER.readValue(data, type);
+            return reader.readValue(data);
         }
         catch (JacksonException ex) {
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " sent an event that is not "
