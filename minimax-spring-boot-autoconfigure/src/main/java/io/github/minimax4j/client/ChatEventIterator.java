@@ -37,18 +37,19 @@ final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
             return end(sse != null);
         }
         ChatCompletionChunk chunk = parse(sse.data(), CHUNKS);
-        check(chunk, sse.text());
+        check(chunk, sse);
         return chunk;
     }
 
-    private void check(ChatCompletionChunk chunk, String raw) {
+    /** Throws what the chunk reports as an error; the event's text is only decoded then. */
+    private void check(ChatCompletionChunk chunk, SseEventReader.SseEvent sse) {
         if (chunk.baseResp() != null && chunk.baseResp().isError()) {
             throw this.transport.errors().fromBaseResp(chunk.baseResp().statusCode(), chunk.baseResp().statusMsg(),
-                    raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sse.data());
         }
         if (chunk.extra().get("error") instanceof Map<?, ?> error) {
             throw this.transport.errors().fromStreamError(String.valueOf(error.get("type")),
-                    String.valueOf(error.get("message")), raw);
+                    String.valueOf(error.get("message")), sse.text());
         }
         if (Boolean.TRUE.equals(chunk.inputSensitive()) || Boolean.TRUE.equals(chunk.outputSensitive())) {
             this.sensitiveInput = Boolean.TRUE.equals(chunk.inputSensitive());

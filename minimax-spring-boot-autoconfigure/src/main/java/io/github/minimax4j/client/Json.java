@@ -47,13 +47,8 @@ final class Json {
     }
 
     private static SimpleModule wireModule() {
-        SimpleModule module = new SimpleModule("minimax-wire") {
-            @Override
-            public void setupModule(SetupContext context) {
-                super.setupModule(context);
-                context.addValueInstantiators(new RecordInstantiators());
-            }
-        };
+        SimpleModule module = new SimpleModule("minimax-wire");
+        module.setDeserializerModifier(new RecordDeserializers());
         module.addDeserializer(ContentBlock.class, new ByType<>(Map.of("text", TextBlock.class, "thinking",
                 ThinkingBlock.class, "tool_use", ToolUseBlock.class, "tool_result", ToolResultBlock.class, "image",
                 ImageBlock.class, "video", VideoBlock.class), UnknownBlock::new));

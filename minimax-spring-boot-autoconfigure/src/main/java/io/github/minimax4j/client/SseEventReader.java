@@ -29,9 +29,13 @@ final class SseEventReader {
             return new String(this.data, StandardCharsets.UTF_8);
         }
 
-        /** Whether this is the {@code [DONE]} marker that ends a Chat Completions stream. */
+        /**
+         * Whether this is the {@code [DONE]} marker that ends a Chat Completions stream (padding tolerated).
+         * Every event is asked, so only data short enough to be the marker is ever decoded.
+         */
         boolean isDone() {
-            return Arrays.equals(this.data, DONE) || text().strip().equals("[DONE]");
+            return Arrays.equals(this.data, DONE)
+                    || (this.data.length <= DONE.length + 8 && text().strip().equals("[DONE]"));
         }
     }
 

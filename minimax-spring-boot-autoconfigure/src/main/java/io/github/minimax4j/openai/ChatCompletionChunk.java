@@ -34,7 +34,8 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 
     public ChatCompletionChunk {
         choices = (choices != null) ? List.copyOf(choices) : List.of();
-        extra = (extra != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra)) : Map.of();
+        extra = (extra == null || extra.isEmpty()) ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     /**

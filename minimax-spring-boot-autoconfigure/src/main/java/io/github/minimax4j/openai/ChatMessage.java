@@ -33,7 +33,8 @@ public record ChatMessage(String role, @Nullable ChatContent content, @Nullable 
     public ChatMessage {
         Objects.requireNonNull(role, "role must not be null");
         toolCalls = (toolCalls != null && !toolCalls.isEmpty()) ? List.copyOf(toolCalls) : null;
-        extra = (extra != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra)) : Map.of();
+        extra = (extra == null || extra.isEmpty()) ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     public static ChatMessage system(String text) {

@@ -25,7 +25,8 @@ public record ChatUsage(@Nullable Integer promptTokens, @Nullable Integer comple
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public ChatUsage {
-        extra = (extra != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra)) : Map.of();
+        extra = (extra == null || extra.isEmpty()) ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     /** In the form both APIs share: uncached input = prompt − cached, so input + cache-read = prompt tokens. */
