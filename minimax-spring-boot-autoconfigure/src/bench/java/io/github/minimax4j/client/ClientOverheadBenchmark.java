@@ -13,7 +13,9 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
+import io.github.minimax4j.openai.ChatCompletionChunk;
 import io.github.minimax4j.openai.ChatCompletionRequest;
+import io.github.minimax4j.openai.ChatCompletionStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,7 +31,7 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * This client against the floor (java.net.http + Jackson) and the official SDKs, on the same local server in
  * the same run: create() throughput at 1 and 16 threads, Chat Completions create(), and SSE throughput
- * per event on a 20,000-delta stream (run with {@code -prof gc} for allocation per event).
+ * per event on a 20,000-delta stream for both protocols (run with {@code -prof gc} for allocation per event).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -62,6 +64,10 @@ public class ClientOverheadBenchmark {
 
     private AnthropicClient anthropicStreams;
 
+    private MiniMaxClient minimaxChatStreams;
+
+    private OpenAIClient openaiStreams;
+
     @Setup(Level.Trial)
     public void start() throws Exception {
         this.server = new BenchServer(DELTAS);
@@ -73,6 +79,8 @@ public class ClientOverheadBenchmark {
         this.anthropic = AnthropicOkHttpClient.builder().apiKey("k").baseUrl(base + "/anthropic").build();
         this.anthropicStreams = AnthropicOkHttpClient.builder().apiKey("k").baseUrl(base + "/stream").build();
         this.openai = OpenAIOkHttpClient.builder().apiKey("k").baseUrl(base + "/v1").build();
+        this.minimaxChatStreams = MiniMaxClient.builder().apiKey("k").baseUrl(base + "/chatstream").build();
+        this.openaiStreams = OpenAIOkHttpClient.builder().apiKey("k").baseUrl(base + "/chatstream/v1").build();
     }
 
     @TearDown(Level.Trial)
@@ -80,6 +88,7 @@ public class ClientOverheadBenchmark {
         this.anthropic.close();
         this.anthropicStreams.close();
         this.openai.close();
+        this.openaiStreams.close();
         this.server.close();
     }
 
@@ -156,7 +165,7 @@ public class ClientOverheadBenchmark {
     @Threads(1)
     @OperationsPerInvocation(DELTAS)
     public int streamEventsRawFloor() throws Exception {
-        return this.raw.stream(() -> {
+        return this.raw.stream((deltas) -> {
         });
     }
 
@@ -169,6 +178,46 @@ public class ClientOverheadBenchmark {
             .createStreaming(this.sdkRequest)) {
             stream.stream().forEach((event) -> {
                 if (event.isContentBlockDelta()) {
+                    deltas[0]++;
+                }
+            });
+        }
+        return deltas[0];
+    }
+
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(DELTAS)
+    public int chatStreamMiniMax4j() {
+        int deltas = 0;
+        try (ChatCompletionStream stream = this.minimaxChatStreams.chatCompletions().stream(this.chatRequest)) {
+            for (ChatCompletionChunk chunk : stream) {
+                ChatCompletionChunk.Delta delta = chunk.choices().isEmpty() ? null : chunk.choices().get(0).delta();
+                if (delta != null && delta.content() != null && !delta.content().isEmpty()) {
+                    deltas++;
+                }
+            }
+        }
+        return deltas;
+    }
+
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(DELTAS)
+    public int chatStreamRawFloor() throws Exception {
+        return this.raw.chatStream();
+    }
+
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(DELTAS)
+    public int chatStreamOpenAiSdk() {
+        int[] deltas = { 0 };
+        try (com.openai.core.http.StreamResponse<com.openai.models.chat.completions.ChatCompletionChunk> stream = this.openaiStreams.chat().completions()
+            .createStreaming(this.sdkChatRequest)) {
+            stream.stream().forEach((chunk) -> {
+                if (!chunk.choices().isEmpty() && chunk.choices().get(0).delta().content().filter((text) -> !text.isEmpty())
+                    .isPresent()) {
                     deltas[0]++;
                 }
             });

@@ -31,10 +31,13 @@ final class RawClient {
 
     private final URI chat;
 
+    private final URI chatStream;
+
     RawClient(String baseUrl) {
         this.messages = URI.create(baseUrl + "/anthropic/v1/messages");
         this.stream = URI.create(baseUrl + "/stream/v1/messages");
         this.chat = URI.create(baseUrl + "/v1/chat/completions");
+        this.chatStream = URI.create(baseUrl + "/chatstream/v1/chat/completions");
     }
 
     private static Map<String, Object> body(String model) {
@@ -52,13 +55,37 @@ final class RawClient {
                 HttpResponse.BodyHandlers.ofByteArray()).body());
     }
 
-    JsonNode chat() throws IOException, InterruptedException {
-        return JSON.readTree(this.http.send(post(this.chat, Map.of("model", "MiniMax-M3", "messages",
-                List.of(Map.of("role", "user", "content", "Hello")))), HttpResponse.BodyHandlers.ofByteArray()).body());
+    private static Map<String, Object> chatBody(boolean stream) {
+        return Map.of("model", "MiniMax-M3", "stream", stream, "messages",
+                List.of(Map.of("role", "user", "content", "Hello")));
     }
 
-    /** Reads the stream, parsing each event; returns the number of text deltas. */
-    int stream(Runnable onFirstDelta) throws IOException, InterruptedException {
+    JsonNode chat() throws IOException, InterruptedException {
+        return JSON.readTree(this.http.send(post(this.chat, chatBody(false)), HttpResponse.BodyHandlers.ofByteArray())
+            .body());
+    }
+
+    /** Reads a Chat Completions stream, parsing each chunk; returns the number of chunks with content. */
+    int chatStream() throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = this.http.send(post(this.chatStream, chatBody(true)),
+                HttpResponse.BodyHandlers.ofInputStream());
+        int deltas = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
+                    JsonNode chunk = JSON.readTree(line.substring(6));
+                    if (!chunk.path("choices").path(0).path("delta").path("content").asString("").isEmpty()) {
+                        deltas++;
+                    }
+                }
+            }
+        }
+        return deltas;
+    }
+
+    /** Reads the stream, parsing each event, telling {@code onDelta} the count so far; returns the number of text deltas. */
+    int stream(java.util.function.IntConsumer onDelta) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = this.http.send(post(this.stream, body("MiniMax-M3")),
                 HttpResponse.BodyHandlers.ofInputStream());
         int deltas = 0;
@@ -68,9 +95,7 @@ final class RawClient {
                 if (line.startsWith("data: ")) {
                     JsonNode event = JSON.readTree(line.substring(6));
                     if (event.path("type").asString().equals("content_block_delta")) {
-                        if (deltas++ == 0) {
-                            onFirstDelta.run();
-                        }
+                        onDelta.accept(++deltas);
                     }
                 }
             }

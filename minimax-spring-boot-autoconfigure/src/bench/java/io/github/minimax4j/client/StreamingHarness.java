@@ -89,31 +89,40 @@ public final class StreamingHarness {
         return first[0];
     }
 
+    /**
+     * Live heap (after GC) at every 50,000 deltas, this client beside the floor. Ours keeps the reply text for
+     * {@code finalMessage()}, so its heap may grow by that text and by nothing else.
+     */
     private static void heapOverALongStream() throws Exception {
         int deltas = 200_000;
         try (BenchServer server = new BenchServer(deltas)) {
             MiniMaxClient minimax = MiniMaxClient.builder().apiKey("k").baseUrl(server.baseUrl())
                 .anthropicBaseUrl(java.net.URI.create(server.baseUrl() + "/stream")).build();
+            List<Long> ours = new ArrayList<>();
             long baseline = usedAfterGc();
-            long peak = 0;
-            long at20k = 0;
-            int seen = 0;
             try (MessageStream stream = minimax.messages().stream(REQUEST)) {
+                int seen = 0;
                 for (MessageStreamEvent event : stream) {
-                    if (++seen % 10_000 == 0) {
-                        peak = Math.max(peak, used() - baseline);
-                        if (seen == 20_000) {
-                            at20k = usedAfterGc();
-                        }
+                    if (event instanceof MessageStreamEvent.ContentBlockDelta && ++seen % 50_000 == 0) {
+                        ours.add(usedAfterGc() - baseline);
                     }
                 }
             }
-            long atEnd = usedAfterGc();
-            System.out.printf(Locale.ROOT, "HARNESS heap over %,d deltas: peak %.1f MB above baseline (young-gen garbage "
-                    + "included); live heap after GC at 20k events %.1f MB, at the end %.1f MB (the accumulated text is "
-                    + "%.1f MB of chars)%n", deltas, peak / 1e6, (at20k - baseline) / 1e6, (atEnd - baseline) / 1e6,
-                    deltas * 5 * 2 / 1e6);
+            List<Long> floor = new ArrayList<>();
+            long floorBaseline = usedAfterGc();
+            new RawClient(server.baseUrl()).stream((seen) -> {
+                if (seen % 50_000 == 0) {
+                    floor.add(usedAfterGc() - floorBaseline);
+                }
+            });
+            System.out.printf(Locale.ROOT, "HARNESS live heap after GC over %,d deltas, at 50k/100k/150k/200k: "
+                    + "minimax4j %s MB, raw floor %s MB (the reply text minimax4j keeps for finalMessage() is %.1f MB)%n",
+                    deltas, megabytes(ours), megabytes(floor), deltas * "word ".length() / 1e6);
         }
+    }
+
+    private static String megabytes(List<Long> bytes) {
+        return String.join(" / ", bytes.stream().map((b) -> String.format(Locale.ROOT, "%.1f", b / 1e6)).toList());
     }
 
     @SpringBootApplication
