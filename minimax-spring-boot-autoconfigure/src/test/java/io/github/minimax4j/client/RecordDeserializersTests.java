@@ -81,6 +81,14 @@ public class RecordDeserializersTests {
     }
 
     @Test
+    void aTypeFieldThatComesLastStillSelectsTheRecordAndKeepsTheFieldsBeforeIt() {
+        MessageStreamEvent event = Json.MAPPER.readValue("{\"index\":4,\"delta\":{\"thinking\":\"hm\","
+                + "\"type\":\"thinking_delta\"},\"type\":\"content_block_delta\"}", MessageStreamEvent.class);
+
+        assertThat(event).isEqualTo(new MessageStreamEvent.ContentBlockDelta(4, new ContentDelta.ThinkingDelta("hm")));
+    }
+
+    @Test
     void valuesOfEveryShapeAreReadAsJacksonReadsThem() {
         Shapes shapes = Json.MAPPER.readValue("{\"created_at\":\"12\",\"done\":true,\"score\":0.5,\"maybe\":null,"
                 + "\"probes\":[{\"text\":\"a\",\"index\":1},{\"index\":\"2\"}],\"counts\":{\"x\":1},"
