@@ -72,6 +72,11 @@ public final class MessageAccumulator {
         return this.stopped;
     }
 
+    /** The model {@code message_start} named, or null before it. */
+    public @Nullable String model() {
+        return (this.start != null) ? this.start.model() : null;
+    }
+
     /** Usage merged from every event so far. */
     public @Nullable Usage usage() {
         return this.usage;

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.github.minimax4j.client.MiniMaxCallObserver;
 import io.github.minimax4j.client.MiniMaxStream;
 import io.github.minimax4j.client.TokenUsage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed reply: iterate the events as they arrive, or call {@link #finalMessage()} for the whole
@@ -32,6 +33,17 @@ public final class MessageStream extends MiniMaxStream<MessageStreamEvent> {
             MessageResponse message = this.accumulator.message();
             completed(message.model(), (message.usage() != null) ? message.usage().toTokenUsage() : TokenUsage.NONE);
         }
+    }
+
+    @Override
+    protected TokenUsage usageSoFar() {
+        Usage usage = this.accumulator.usage();
+        return (usage != null) ? usage.toTokenUsage() : TokenUsage.NONE;
+    }
+
+    @Override
+    protected @Nullable String modelSoFar() {
+        return this.accumulator.model();
     }
 
     /**

@@ -41,6 +41,11 @@ public interface MiniMaxCallObserver {
                 public void failure(Throwable error) {
                     started.forEach((observation) -> observation.failure(error));
                 }
+
+                @Override
+                public void failure(Throwable error, @Nullable String responseModel, TokenUsage usageSoFar) {
+                    started.forEach((observation) -> observation.failure(error, responseModel, usageSoFar));
+                }
             };
         };
     }
@@ -67,5 +72,14 @@ public interface MiniMaxCallObserver {
 
         /** The call failed, or a stream was closed before it completed. */
         void failure(Throwable error);
+
+        /**
+         * A stream failed, or was closed before it completed, after MiniMax had reported usage in it (a Messages
+         * stream reports its input tokens in its first event): those tokens are billed all the same. Called
+         * instead of {@link #failure(Throwable)}, which it calls unless overridden.
+         */
+        default void failure(Throwable error, @Nullable String responseModel, TokenUsage usageSoFar) {
+            failure(error);
+        }
     }
 }

@@ -58,10 +58,26 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
         }
     }
 
+    /** The usage the API has reported so far, for a stream that fails or is closed early. */
+    protected TokenUsage usageSoFar() {
+        return TokenUsage.NONE;
+    }
+
+    /** The model the API has named so far, for a stream that fails or is closed early. */
+    protected @Nullable String modelSoFar() {
+        return null;
+    }
+
     private void failed(Throwable error) {
         if (!this.observed) {
             this.observed = true;
-            this.observation.failure(error);
+            TokenUsage usage = usageSoFar();
+            if (usage.equals(TokenUsage.NONE)) {
+                this.observation.failure(error);
+            }
+            else {
+                this.observation.failure(error, modelSoFar(), usage);
+            }
         }
     }
 

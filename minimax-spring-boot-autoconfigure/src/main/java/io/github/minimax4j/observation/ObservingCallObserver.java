@@ -49,6 +49,13 @@ public class ObservingCallObserver implements MiniMaxCallObserver {
                 observation.error(error);
                 observation.stop();
             }
+
+            @Override
+            public void failure(Throwable error, @Nullable String responseModel, TokenUsage usageSoFar) {
+                context.setResponseModel(responseModel);
+                context.setUsage(usageSoFar);
+                failure(error);
+            }
         };
     }
 }

@@ -66,8 +66,8 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
     @Override
     public void onStop(MiniMaxObservationContext context) {
         TokenUsage usage = context.getUsage();
-        if (usage == null || context.getError() != null) {
-            return;
+        if (usage == null) {
+            return; // a call that failed before MiniMax reported any usage
         }
         Tags tags = tags(context);
         tokens(tags, "input").record(usage.totalInputTokens());
@@ -96,7 +96,10 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
         }
     }
 
-    /** The observation's low-cardinality tags, less error.type (only successful calls report usage). */
+    /**
+     * The observation's low-cardinality tags, less error.type: tokens a failed stream had already been billed
+     * count with the rest, and one meter name keeps one set of tag keys (as Prometheus requires).
+     */
     private static Tags tags(MiniMaxObservationContext context) {
         Tags tags = Tags.empty();
         for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {

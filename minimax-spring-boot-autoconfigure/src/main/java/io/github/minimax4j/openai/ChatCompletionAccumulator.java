@@ -57,6 +57,11 @@ public final class ChatCompletionAccumulator {
         return this.choices.values().stream().anyMatch((choice) -> choice.finishReason != null);
     }
 
+    /** The model the chunks named, or null before the first. */
+    public @Nullable String model() {
+        return this.model;
+    }
+
     /** Usage from the final usage chunk, if it has arrived. */
     public @Nullable ChatUsage usage() {
         return this.usage;

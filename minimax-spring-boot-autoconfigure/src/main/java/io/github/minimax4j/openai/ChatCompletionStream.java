@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.github.minimax4j.client.MiniMaxCallObserver;
 import io.github.minimax4j.client.MiniMaxStream;
 import io.github.minimax4j.client.TokenUsage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed Chat Completions reply: iterate the chunks as they arrive, or call {@link #finalCompletion()}.
@@ -56,6 +57,17 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
         });
         hand(splitter.finish(), onVisibleText, onReasoning);
         return finalCompletion();
+    }
+
+    @Override
+    protected TokenUsage usageSoFar() {
+        ChatUsage usage = this.accumulator.usage();
+        return (usage != null) ? usage.toTokenUsage() : TokenUsage.NONE;
+    }
+
+    @Override
+    protected @Nullable String modelSoFar() {
+        return this.accumulator.model();
     }
 
     /** The server has said the stream is over: the final usage chunk, if any, has arrived. */

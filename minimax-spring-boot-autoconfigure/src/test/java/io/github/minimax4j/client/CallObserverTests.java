@@ -113,6 +113,39 @@ class CallObserverTests {
     }
 
     @Test
+    void aStreamClosedEarlyGivesObserversThatAskForItTheModelAndUsageReportedSoFarThroughAComposite() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        MiniMaxCallObserver wantsUsage = (call) -> new MiniMaxCallObserver.Observation() {
+            @Override
+            public void success(String responseModel, TokenUsage usage) {
+                told.add("success");
+            }
+
+            @Override
+            public void failure(Throwable error) {
+                told.add("plain failure");
+            }
+
+            @Override
+            public void failure(Throwable error, String responseModel, TokenUsage usageSoFar) {
+                told.add(error.getClass().getSimpleName() + " " + responseModel + " " + usageSoFar);
+            }
+        };
+        MiniMaxClient client = MiniMaxClient.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getPort())
+            .retryPolicy(RetryPolicy.none()).observer(MiniMaxCallObserver.composite(List.of(wantsUsage, wantsUsage)))
+            .build();
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
+            .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
+
+        try (MessageStream stream = client.messages().stream(HELLO)) {
+            stream.iterator().next();
+        }
+
+        String expected = "CancellationException MiniMax-M3 " + new TokenUsage(21, 1, 7, 0, 0);
+        assertThat(told).containsExactly(expected, expected);
+    }
+
+    @Test
     void countingTokensIsReportedAsItsOwnOperation() {
         server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES + "/count_tokens"))
             .respond(MockServerScenarios.json(200, "{\"input_tokens\":12}"));

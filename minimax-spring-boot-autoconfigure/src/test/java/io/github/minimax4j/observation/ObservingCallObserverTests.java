@@ -14,6 +14,7 @@ import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.error.BadRequestException;
+import io.github.minimax4j.error.MalformedResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -170,6 +171,65 @@ class ObservingCallObserverTests {
         assertThat(this.meters.get(DefaultMiniMaxObservationConvention.NAME).tag("error.type", "BadRequestException")
             .tag("gen_ai.response.model", "unknown").timer().count()).isEqualTo(1);
         assertThat(this.meters.find(TokenUsageMeterObservationHandler.TOKEN_USAGE).summaries()).isEmpty();
+    }
+
+    @Test
+    void aStreamCutAfterItsFirstEventsCountsTheTokensAlreadyReportedAndCarriesTheErrorOnTheTimer() {
+        String full = fixture("stream-thinking-text.sse");
+        String cut = full.substring(0, full.indexOf("event: content_block_stop")); // no message_delta, no stop
+        server.when(MESSAGES).respond(response().withHeader("Content-Type", "text/event-stream").withBody(cut));
+
+        assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(() -> {
+            try (MessageStream stream = this.client.messages().stream(HELLO)) {
+                stream.finalMessage();
+            }
+        });
+
+        // message_start reported input 21 + cache-read 7 and output 1: billed, whatever came after.
+        assertThat(tokens("chat", "input")).isEqualTo(21 + 7);
+        assertThat(tokens("chat", "output")).isEqualTo(1);
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.CACHE_READ).tags(M3).counter().count()).isEqualTo(7);
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.TOKEN_USAGE).tags("gen_ai.token.type", "input")
+            .summary().getId().getTag("error.type")).isNull();
+        assertThat(this.meters.get(DefaultMiniMaxObservationConvention.NAME).tags(M3)
+            .tag("error.type", "MalformedResponseException").tag("gen_ai.response.model", "MiniMax-M3").timer().count())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void aStreamClosedAfterItsFirstEventCountsTheTokensReportedSoFarOnce() {
+        server.when(MESSAGES).respond(response().withHeader("Content-Type", "text/event-stream")
+            .withBody(fixture("stream-thinking-text.sse")));
+
+        try (MessageStream stream = this.client.messages().stream(HELLO)) {
+            stream.iterator().next(); // message_start, then the caller stops reading
+        }
+
+        assertThat(tokens("chat", "input")).isEqualTo(21 + 7);
+        assertThat(tokens("chat", "output")).isEqualTo(1);
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.TOKEN_USAGE).tags("gen_ai.token.type", "input")
+            .summary().count()).isEqualTo(1);
+        assertThat(this.meters.get(DefaultMiniMaxObservationConvention.NAME).tags(M3)
+            .tag("error.type", "CancellationException").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aChatStreamCutBeforeItsUsageChunkRecordsNoTokens() {
+        server.when(request().withPath("/v1/chat/completions")).respond(response()
+            .withHeader("Content-Type", "text/event-stream")
+            .withBody("data: {\"id\":\"c\",\"model\":\"MiniMax-M3\",\"choices\":[{\"index\":0,"
+                    + "\"delta\":{\"content\":\"Hi\"}}]}\n\n"));
+
+        assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(() -> {
+            try (var stream = this.client.chatCompletions().stream(io.github.minimax4j.openai.ChatCompletionRequest
+                .builder().addUserMessage("Hello").build())) {
+                stream.finalCompletion();
+            }
+        });
+
+        assertThat(this.meters.find(TokenUsageMeterObservationHandler.TOKEN_USAGE).summaries()).isEmpty();
+        assertThat(this.meters.get(DefaultMiniMaxObservationConvention.NAME).tag("minimax.api", "chat_completions")
+            .tag("error.type", "MalformedResponseException").timer().count()).isEqualTo(1);
     }
 
     @Test
