@@ -30,6 +30,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.util.ClassUtil;
 
 /**
  * Reads the client's wire records straight into their canonical constructors. Jackson 3's creator path costs
@@ -124,6 +125,9 @@ final class RecordDeserializers extends ValueDeserializerModifier {
 
         private final MethodHandle constructor;
 
+        /** What each component gets when its field is absent: zero for primitives, an empty extra map. */
+        private final @Nullable Object[] absent;
+
         /** Resolved on first use, not at construction: records may refer to each other. */
         private final @Nullable ValueDeserializer<?>[] deserializers;
 
@@ -134,9 +138,14 @@ final class RecordDeserializers extends ValueDeserializerModifier {
             this.anySetter = anySetter;
             this.constructor = constructor;
             this.deserializers = new ValueDeserializer<?>[components.length];
+            this.absent = new Object[components.length];
             for (int i = 0; i < components.length; i++) {
                 if (i != anySetter) {
                     this.positions.put(jsonName.apply(components[i].getName()), i);
+                    this.absent[i] = ClassUtil.defaultValue(components[i].getType());
+                }
+                else {
+                    this.absent[i] = Map.of();
                 }
             }
         }
@@ -150,7 +159,7 @@ final class RecordDeserializers extends ValueDeserializerModifier {
             else if (token != JsonToken.PROPERTY_NAME && token != JsonToken.END_OBJECT) {
                 return context.handleUnexpectedToken(this.type, parser);
             }
-            Object[] values = new Object[this.components.length];
+            Object[] values = this.absent.clone();
             Map<String, Object> unknown = null;
             for (; token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
                 String name = parser.currentName();
@@ -169,13 +178,8 @@ final class RecordDeserializers extends ValueDeserializerModifier {
                     parser.skipChildren();
                 }
             }
-            if (this.anySetter >= 0) {
-                values[this.anySetter] = (unknown != null) ? unknown : Map.of();
-            }
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null && this.components[i].getType().isPrimitive()) {
-                    values[i] = zero(this.components[i].getType());
-                }
+            if (unknown != null) {
+                values[this.anySetter] = unknown;
             }
             try {
                 return (Object) this.constructor.invokeExact(values);
@@ -211,31 +215,6 @@ final class RecordDeserializers extends ValueDeserializerModifier {
                 this.deserializers[position] = deserializer;
             }
             return deserializer;
-        }
-
-        private static Object zero(Class<?> primitive) {
-            if (primitive == boolean.class) {
-                return false;
-            }
-            if (primitive == char.class) {
-                return '\0';
-            }
-            if (primitive == long.class) {
-                return 0L;
-            }
-            if (primitive == double.class) {
-                return 0.0;
-            }
-            if (primitive == float.class) {
-                return 0.0f;
-            }
-            if (primitive == short.class) {
-                return (short) 0;
-            }
-            if (primitive == byte.class) {
-                return (byte) 0;
-            }
-            return 0;
         }
     }
 }
