@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,36 +69,29 @@ final class RawClient {
 
     /** Reads a Chat Completions stream, parsing each chunk; returns the number of chunks with content. */
     int chatStream() throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = this.http.send(post(this.chatStream, chatBody(true)),
-                HttpResponse.BodyHandlers.ofInputStream());
-        int deltas = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
-                    JsonNode chunk = JSON.readTree(line.substring(6));
-                    if (!chunk.path("choices").path(0).path("delta").path("content").asString("").isEmpty()) {
-                        deltas++;
-                    }
-                }
-            }
-        }
-        return deltas;
+        return countDeltas(this.chatStream, chatBody(true),
+                (chunk) -> !chunk.path("choices").path(0).path("delta").path("content").asString("").isEmpty(),
+                (deltas) -> {
+                });
     }
 
-    /** Reads the stream, parsing each event, telling {@code onDelta} the count so far; returns the number of text deltas. */
-    int stream(java.util.function.IntConsumer onDelta) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = this.http.send(post(this.stream, body("MiniMax-M3")),
-                HttpResponse.BodyHandlers.ofInputStream());
+    /** Reads a Messages stream, parsing each event, telling {@code onDelta} the count so far; returns the count. */
+    int stream(IntConsumer onDelta) throws IOException, InterruptedException {
+        return countDeltas(this.stream, body("MiniMax-M3"),
+                (event) -> event.path("type").asString().equals("content_block_delta"), onDelta);
+    }
+
+    /** Posts, then parses each {@code data:} line but {@code [DONE]} into a tree and counts those that are deltas. */
+    private int countDeltas(URI uri, Object body, Predicate<JsonNode> isDelta, IntConsumer onDelta)
+            throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = this.http.send(post(uri, body), HttpResponse.BodyHandlers.ofInputStream());
         int deltas = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.startsWith("data: ")) {
-                    JsonNode event = JSON.readTree(line.substring(6));
-                    if (event.path("type").asString().equals("content_block_delta")) {
-                        onDelta.accept(++deltas);
-                    }
+                if (line.startsWith("data: ") && !line.equals("data: [DONE]")
+                        && isDelta.test(JSON.readTree(line.substring(6)))) {
+                    onDelta.accept(++deltas);
                 }
             }
         }
