@@ -19,6 +19,11 @@ class MiniMaxPropertiesValidationTests {
         .withConfiguration(AutoConfigurations.of(MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class));
 
     @Test
+    void httpsIsTheDefault() {
+        assertThat(new MiniMaxProperties().getBaseUrl().getScheme()).isEqualTo("https");
+    }
+
+    @Test
     void aMissingKeyFailsStartupNamingThePropertyAndTheEnvironmentVariable() {
         this.runner.run((context) -> {
             assertThat(context).hasFailed();
