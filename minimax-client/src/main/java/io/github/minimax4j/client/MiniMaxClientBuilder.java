@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import io.github.minimax4j.model.Model;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -117,8 +118,10 @@ public final class MiniMaxClientBuilder {
     }
 
     /**
-     * HTTP client to use instead of the default {@code HttpURLConnection} one. The timeouts set here are
-     * then the factory's business.
+     * HTTP client to use instead of the default, a pooled JDK {@code HttpClient} (HTTP/2 where the server
+     * offers it). The client still enforces {@link #readTimeout} itself, between bytes, whatever the factory;
+     * give the factory no read timeout of its own, or a longer one, and the connect timeout you want. It
+     * must not follow redirects (the key would travel to another host) nor re-send a POST by itself.
      */
     public MiniMaxClientBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
         this.requestFactory = requestFactory;
@@ -143,20 +146,25 @@ public final class MiniMaxClientBuilder {
         if (this.apiKey == null) {
             throw new IllegalStateException("A MiniMax API key is required: call apiKey(...)");
         }
-        // The JDK's HttpURLConnection logs request headers at FINE (DEBUG in a Boot app): mask the key there.
-        JdkHttpLogRedaction.install();
         RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder : RestClient.builder();
-        builder.requestFactory((this.requestFactory != null) ? this.requestFactory : defaultRequestFactory());
+        ClientHttpRequestFactory factory = (this.requestFactory != null) ? this.requestFactory
+                : defaultRequestFactory();
+        if (factory instanceof SimpleClientHttpRequestFactory) {
+            // Only HttpURLConnection logs request headers (at FINE, DEBUG in a Boot app): mask the key there.
+            JdkHttpLogRedaction.install();
+        }
+        builder.requestFactory(factory);
         this.restClientCustomizer.accept(builder);
-        HttpTransport transport = new HttpTransport(builder.build(), this.apiKey, this.authScheme, this.retryPolicy);
+        HttpTransport transport = new HttpTransport(builder.build(), this.apiKey, this.authScheme, this.retryPolicy,
+                this.readTimeout);
         URI anthropic = (this.anthropicBaseUrl != null) ? this.anthropicBaseUrl
                 : Urls.resolve(this.baseUrl, "/anthropic");
         return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, this.observer, anthropic),
                 new DefaultChatCompletionsApi(transport, this.defaults, this.observer, this.baseUrl));
     }
 
-    /** {@code HttpURLConnection}, used as an LLM API needs it: see {@link HttpUrlConnectionRequestFactory}. */
+    /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */
     private ClientHttpRequestFactory defaultRequestFactory() {
-        return new HttpUrlConnectionRequestFactory(this.connectTimeout, this.readTimeout);
+        return JdkHttpRequestFactory.forBaseUrl(this.baseUrl, this.connectTimeout);
     }
 }
