@@ -13,6 +13,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,10 +23,15 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configures a {@link MiniMaxClient} from {@code minimax.*}, on a clone of Boot's
- * {@link RestClient.Builder} so Boot's customizers and HTTP client metrics apply to it.
+ * {@link RestClient.Builder} so Boot's customizers and HTTP client metrics apply to it, and on a request
+ * factory from Boot's HTTP client settings ({@code spring.http.clients.*}, SSL bundles) with MiniMax's rules on
+ * top: see {@link MiniMaxRequestFactories}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
-@ConditionalOnClass(RestClient.class)
+@AutoConfiguration(afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+        "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+        "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+        "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
+@ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class })
 @EnableConfigurationProperties(MiniMaxProperties.class)
 public final class MiniMaxAutoConfiguration {
 
@@ -38,7 +46,9 @@ public final class MiniMaxAutoConfiguration {
     @ConditionalOnMissingBean
     MiniMaxClient miniMaxClient(MiniMaxProperties properties, MiniMaxConnectionDetails connection,
             ObjectProvider<RestClient.Builder> restClientBuilder,
-            ObjectProvider<MiniMaxRestClientCustomizer> customizers, ObjectProvider<MiniMaxCallObserver> observers) {
+            ObjectProvider<MiniMaxRestClientCustomizer> customizers, ObjectProvider<MiniMaxCallObserver> observers,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         MiniMaxPropertiesValidator.validate(properties, connection);
         MiniMaxProperties.Retry retry = properties.getRetry();
         RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
@@ -53,6 +63,8 @@ public final class MiniMaxAutoConfiguration {
             .readTimeout(properties.getReadTimeout())
             .retryPolicy(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff()))
             .restClientBuilder(builder)
+            .requestFactory(MiniMaxRequestFactories.create(requestFactoryBuilder, httpClientSettings, sslBundles,
+                    properties.getSsl().getBundle(), properties.getConnectTimeout(), properties.getReadTimeout()))
             .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
             .observer(MiniMaxCallObserver.composite(observers.orderedStream().toList()))
             .build();

@@ -7,6 +7,7 @@ import io.github.minimax4j.autoconfigure.InvalidMiniMaxPropertyException;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.autoconfigure.MiniMaxConnectionDetails;
 import io.github.minimax4j.autoconfigure.MiniMaxProperties;
+import io.github.minimax4j.autoconfigure.MiniMaxRequestFactories;
 import io.github.minimax4j.autoconfigure.MiniMaxRestClientCustomizer;
 import io.github.minimax4j.client.ApiKey;
 import io.github.minimax4j.client.MiniMaxClient;
@@ -20,6 +21,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +58,9 @@ public final class MiniMaxHealthContributorAutoConfiguration {
     MiniMaxHealthIndicator minimaxHealthIndicator(MiniMaxConnectionDetails connection, MiniMaxProperties properties,
             MiniMaxHealthProperties health, RecentCallTracker recentCalls,
             ObjectProvider<RestClient.Builder> restClientBuilder,
-            ObjectProvider<MiniMaxRestClientCustomizer> customizers) {
+            ObjectProvider<MiniMaxRestClientCustomizer> customizers,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         validate(health, connection);
         // Its own client: a short timeout so /actuator/health never hangs, no retries, and no observer, so
         // probes are neither counted as traffic nor mistaken for real calls. Same RestClient setup as the
@@ -69,6 +75,8 @@ public final class MiniMaxHealthContributorAutoConfiguration {
             .readTimeout(health.getTimeout())
             .retryPolicy(RetryPolicy.none())
             .restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).clone())
+            .requestFactory(MiniMaxRequestFactories.create(requestFactoryBuilder, httpClientSettings, sslBundles,
+                    properties.getSsl().getBundle(), health.getTimeout(), health.getTimeout()))
             .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
             .build();
         return new MiniMaxHealthIndicator(probe.messages(), Model.of(properties.getModel()), connection.baseUrl(),
