@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.github.minimax4j.model.Model;
+import io.github.minimax4j.observation.MiniMaxObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -42,7 +44,9 @@ public final class MiniMaxClientBuilder {
     private Consumer<RestClient.Builder> restClientCustomizer = (builder) -> {
     };
 
-    private MiniMaxCallObserver observer = MiniMaxCallObserver.NOOP;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+    private @Nullable MiniMaxObservationConvention observationConvention;
 
     MiniMaxClientBuilder() {
     }
@@ -134,8 +138,19 @@ public final class MiniMaxClientBuilder {
         return this;
     }
 
-    public MiniMaxClientBuilder observer(MiniMaxCallObserver observer) {
-        this.observer = Objects.requireNonNull(observer, "observer must not be null");
+    /**
+     * Registry the client starts one Micrometer {@code Observation} per call in (documented by
+     * {@code MiniMaxObservationDocumentation}); {@code ObservationRegistry.NOOP} by default. Its handlers (meters,
+     * tracing, {@code TokenUsageMeterObservationHandler}) see every call.
+     */
+    public MiniMaxClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+        return this;
+    }
+
+    /** Convention naming the observations and their keys, instead of {@code DefaultMiniMaxObservationConvention}. */
+    public MiniMaxClientBuilder observationConvention(@Nullable MiniMaxObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
         return this;
     }
 
@@ -159,8 +174,10 @@ public final class MiniMaxClientBuilder {
                 this.readTimeout);
         URI anthropic = (this.anthropicBaseUrl != null) ? this.anthropicBaseUrl
                 : Urls.resolve(this.baseUrl, "/anthropic");
-        return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, this.observer, anthropic),
-                new DefaultChatCompletionsApi(transport, this.defaults, this.observer, this.baseUrl));
+        CallObservation.Observer observer = new CallObservation.Observer(this.observationRegistry,
+                this.observationConvention);
+        return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, observer, anthropic),
+                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl));
     }
 
     /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */

@@ -1,10 +1,12 @@
 package io.github.minimax4j.autoconfigure;
 
 import io.github.minimax4j.client.ApiKey;
-import io.github.minimax4j.client.MiniMaxCallObserver;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RequestDefaults;
 import io.github.minimax4j.client.RetryPolicy;
+import io.github.minimax4j.health.RecentCallTracker;
+import io.github.minimax4j.observation.MiniMaxObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.github.minimax4j.model.Model;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -46,7 +48,10 @@ public final class MiniMaxAutoConfiguration {
     @ConditionalOnMissingBean
     MiniMaxClient miniMaxClient(MiniMaxProperties properties, MiniMaxConnectionDetails connection,
             ObjectProvider<RestClient.Builder> restClientBuilder,
-            ObjectProvider<MiniMaxRestClientCustomizer> customizers, ObjectProvider<MiniMaxCallObserver> observers,
+            ObjectProvider<MiniMaxRestClientCustomizer> customizers,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<MiniMaxObservationConvention> observationConvention,
+            ObjectProvider<RecentCallTracker> recentCalls,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         MiniMaxPropertiesValidator.validate(properties, connection);
@@ -66,8 +71,30 @@ public final class MiniMaxAutoConfiguration {
             .requestFactory(MiniMaxRequestFactories.create(requestFactoryBuilder, httpClientSettings, sslBundles,
                     properties.getSsl().getBundle(), properties.getConnectTimeout(), properties.getReadTimeout()))
             .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
-            .observer(MiniMaxCallObserver.composite(observers.orderedStream().toList()))
+            .observationRegistry(observationRegistry(properties, observationRegistry, recentCalls))
+            .observationConvention(observationConvention.getIfAvailable())
             .build();
+    }
+
+    /**
+     * The application's registry, whose handlers (Boot adds every {@code ObservationHandler} bean, the health
+     * check's {@link RecentCallTracker} among them) then see each call. Without one, or with
+     * {@code minimax.observations.enabled=false}, a registry of the client's own feeds the health check only.
+     */
+    private static ObservationRegistry observationRegistry(MiniMaxProperties properties,
+            ObjectProvider<ObservationRegistry> applicationRegistry, ObjectProvider<RecentCallTracker> recentCalls) {
+        ObservationRegistry registry = properties.getObservations().isEnabled() ? applicationRegistry.getIfAvailable()
+                : null;
+        if (registry != null) {
+            return registry;
+        }
+        RecentCallTracker tracker = recentCalls.getIfAvailable();
+        if (tracker == null) {
+            return ObservationRegistry.NOOP;
+        }
+        ObservationRegistry own = ObservationRegistry.create();
+        own.observationConfig().observationHandler(tracker);
+        return own;
     }
 
     /**

@@ -45,7 +45,7 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties({ MiniMaxProperties.class, MiniMaxHealthProperties.class })
 public final class MiniMaxHealthContributorAutoConfiguration {
 
-    /** Observer MiniMaxAutoConfiguration composes into the client: real successes count as health. */
+    /** Handler of the client's call observations: real successes count as health. */
     @Bean
     @ConditionalOnMissingBean
     RecentCallTracker miniMaxRecentCallTracker() {
