@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.minimax4j.anthropic.ThinkingBlock;
 import io.github.minimax4j.error.AuthenticationException;
 import io.github.minimax4j.error.InvalidRequestException;
-import io.github.minimax4j.error.MiniMaxApiException;
+import io.github.minimax4j.error.InsufficientBalanceException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.model.ThinkingMode;
 import org.junit.jupiter.api.AfterEach;
@@ -272,6 +272,21 @@ class MiniMaxChatClientTests {
     }
 
     @Test
+    void anImageByUrlIsSentAsAUrl() throws Exception {
+        this.miniMax.replies(answer("MiniMax-M3", "t", "A cat."));
+
+        this.chatClient.prompt()
+            .user((u) -> u.text("What is this?")
+                .media(new org.springframework.ai.content.Media(MimeTypeUtils.IMAGE_JPEG,
+                        java.net.URI.create("https://example.com/cat.jpg"))))
+            .call()
+            .content();
+
+        assertThat(this.miniMax.sent().get(0).at("/messages/0/content/0").toString())
+            .isEqualTo("{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"https://example.com/cat.jpg\"}}");
+    }
+
+    @Test
     void anImageForAnM2ModelIsRejectedBeforeSending() {
         assertThatThrownBy(() -> this.chatClient.prompt()
             .options(MiniMaxChatOptions.builder().model("MiniMax-M2.7"))
@@ -369,7 +384,7 @@ class MiniMaxChatClientTests {
                 + "\"content\":[],\"base_resp\":{\"status_code\":1008,\"status_msg\":\"insufficient balance\"}}"));
 
         assertThatThrownBy(() -> this.chatClient.prompt().user("Hi").call().content())
-            .isInstanceOf(MiniMaxApiException.class)
+            .isInstanceOf(InsufficientBalanceException.class)
             .hasMessageContaining("insufficient balance");
     }
 }

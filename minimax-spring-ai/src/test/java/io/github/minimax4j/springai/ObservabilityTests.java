@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration;
@@ -76,7 +77,12 @@ class ObservabilityTests {
             assertThat(context).hasSingleBean(ChatModelMeterObservationHandler.class);
             ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();
 
-            assertThat(chatClient.prompt().user("Time?").tools(new Clock()).call().content()).isEqualTo("It is noon.");
+            ChatResponse response = chatClient.prompt().user("Time?").tools(new Clock()).call().chatResponse();
+
+            assertThat(response.getResult().getOutput().getText()).isEqualTo("It is noon.");
+            assertThat(response.getMetadata().getUsage().getPromptTokens()).as("Spring AI adds up the tool rounds")
+                .isEqualTo(100 + 39 + 11 + 3);
+            assertThat(response.getMetadata().getUsage().getCompletionTokens()).isEqualTo(20 + 40);
 
             MeterRegistry meters = context.getBean(MeterRegistry.class);
             List<Meter> tokenMeters = List.copyOf(meters.find(TokenUsageMeterObservationHandler.TOKEN_USAGE).meters());
