@@ -42,8 +42,16 @@ final class FakeMiniMax implements AutoCloseable {
 
     private final HttpServer server;
 
-    /** A canned HTTP reply. */
-    record Reply(int status, String contentType, String body) {
+    /** A canned HTTP reply; a positive pause sends it event by event (split on blank lines), pausing between. */
+    record Reply(int status, String contentType, String body, long pauseMillis) {
+
+        Reply(int status, String contentType, String body) {
+            this(status, contentType, body, 0);
+        }
+
+        Reply paced(long pauseMillis) {
+            return new Reply(this.status, this.contentType, this.body, pauseMillis);
+        }
     }
 
     FakeMiniMax() {
@@ -67,10 +75,30 @@ final class FakeMiniMax implements AutoCloseable {
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", reply.contentType());
-            exchange.sendResponseHeaders(reply.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+            if (reply.pauseMillis() <= 0) {
+                exchange.sendResponseHeaders(reply.status(), bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+                return;
             }
+            exchange.sendResponseHeaders(reply.status(), 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (String event : reply.body().split("(?<=\\n\\n)")) {
+                    out.write(event.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    sleep(reply.pauseMillis());
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 

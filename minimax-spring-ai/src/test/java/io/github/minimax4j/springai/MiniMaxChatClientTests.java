@@ -113,6 +113,31 @@ class MiniMaxChatClientTests {
     }
 
     @Test
+    void streamDeliversEachDeltaAsItArrivesNotAtTheEnd() {
+        this.miniMax.replies(sse(
+                "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_p\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"MiniMax-M3\",\"content\":[],\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"first\"}}",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\" second\"}}",
+                "{\"type\":\"content_block_stop\",\"index\":0}",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"input_tokens\":5,\"output_tokens\":3}}",
+                "{\"type\":\"message_stop\"}").paced(150));
+        java.util.concurrent.CopyOnWriteArrayList<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+
+        this.chatClient.prompt().user("Hi").stream().content()
+            .doOnNext((delta) -> arrivals.add(System.nanoTime()))
+            .blockLast();
+        long end = System.nanoTime();
+
+        assertThat(arrivals).hasSize(2);
+        // 7 events 150 ms apart: the first delta (event 3) comes ~600 ms before the stream ends (after event 7)
+        assertThat(java.time.Duration.ofNanos(end - arrivals.get(0))).as("first delta well before the end")
+            .isGreaterThan(java.time.Duration.ofMillis(400));
+        assertThat(java.time.Duration.ofNanos(arrivals.get(0) - start)).isGreaterThan(java.time.Duration.ofMillis(250));
+    }
+
+    @Test
     void streamedChatResponsesEndWithUsageAndFinishReason() {
         this.miniMax.replies(sse(
                 "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_s\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"MiniMax-M3\",\"content\":[],\"usage\":{\"input_tokens\":12,\"output_tokens\":1}}}",
