@@ -280,6 +280,27 @@ class MiniMaxChatClientTests {
     }
 
     @Test
+    void thinkingBlocksStoredAsJsonByAMemoryRepositoryAlsoGoBack() {
+        this.miniMax.replies(answer("MiniMax-M2.7", "t", "ok"));
+        // what a repository that stores metadata as JSON (JDBC, Redis, ...) gives back: maps, not ThinkingBlocks
+        AssistantMessage earlier = AssistantMessage.builder()
+            .content("Earlier answer.")
+            .properties(java.util.Map.of(MiniMaxChatModel.THINKING_BLOCKS,
+                    List.of(java.util.Map.of("type", "thinking", "thinking", "Earlier thought.", "signature", "sig-E"))))
+            .build();
+
+        this.chatClient.prompt()
+            .messages(new org.springframework.ai.chat.messages.UserMessage("Earlier question"), earlier)
+            .user("Next question")
+            .call()
+            .content();
+
+        assertThat(this.miniMax.sent().get(0).at("/messages/1").toString()).isEqualTo("{\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"thinking\",\"thinking\":\"Earlier thought.\",\"signature\":\"sig-E\"},"
+                + "{\"type\":\"text\",\"text\":\"Earlier answer.\"}]}");
+    }
+
+    @Test
     void imagesGoToMiniMaxM3() {
         this.miniMax.replies(answer("MiniMax-M3", "A red pixel.", "A red square."));
         byte[] png = { (byte) 0x89, 'P', 'N', 'G' };
