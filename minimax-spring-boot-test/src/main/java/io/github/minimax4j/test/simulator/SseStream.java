@@ -1,0 +1,90 @@
+package io.github.minimax4j.test.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpExchange;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes a Server-Sent Events response over chunked transfer, flushing every event so the client sees
+ * each one as it is "generated", with a pause before each content delta to mimic token-by-token output.
+ */
+final class SseStream {
+
+    private final OutputStream body;
+
+    private final Duration deltaDelay;
+
+    /** Sends the 200 headers with length 0, which makes the JDK server use chunked transfer encoding. */
+    SseStream(HttpExchange exchange, Duration deltaDelay) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        this.body = exchange.getResponseBody();
+        this.deltaDelay = deltaDelay;
+    }
+
+    /** Anthropic style: {@code event: name} then {@code data: json}. */
+    void event(String name, JsonNode data) throws IOException {
+        write("event: " + name + "\ndata: " + Json.write(data) + "\n\n");
+    }
+
+    /** OpenAI style: a bare {@code data:} line ({@code [DONE]} or a JSON chunk). */
+    void data(String payload) throws IOException {
+        write("data: " + payload + "\n\n");
+    }
+
+    /** Waits the configured time per delta, as a model generating tokens would. */
+    void pace() throws IOException {
+        if (this.deltaDelay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(this.deltaDelay.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Simulator stopped while streaming", ex);
+        }
+    }
+
+    private void write(String text) throws IOException {
+        this.body.write(text.getBytes(StandardCharsets.UTF_8));
+        this.body.flush();
+    }
+
+    /** Splits text into deltas of a few words each (whitespace kept), like a model's token stream. */
+    static List<String> pieces(String text, int wordsPerPiece) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int words = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean wordEnds = Character.isWhitespace(c) && i > 0 && !Character.isWhitespace(text.charAt(i - 1));
+            if (wordEnds && ++words == wordsPerPiece) {
+                pieces.add(current.toString());
+                current.setLength(0);
+                words = 0;
+            }
+            current.append(c);
+        }
+        if (!current.isEmpty()) {
+            pieces.add(current.toString());
+        }
+        return pieces;
+    }
+
+    /** Splits a JSON string into short fragments, as {@code input_json_delta} / tool argument chunks arrive. */
+    static List<String> fragments(String json, int size) {
+        List<String> fragments = new ArrayList<>();
+        for (int i = 0; i < json.length(); i += size) {
+            fragments.add(json.substring(i, Math.min(json.length(), i + size)));
+        }
+        return fragments;
+    }
+}
