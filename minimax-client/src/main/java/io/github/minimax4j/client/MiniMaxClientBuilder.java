@@ -132,6 +132,16 @@ public final class MiniMaxClientBuilder {
         return this;
     }
 
+    /**
+     * JDK {@code HttpClient} to send calls with (its connection pool, proxy, SSL context, connect timeout), through
+     * the client's own lean request path: the body goes out as one array, with no publisher thread per call as in
+     * Spring's {@code JdkClientHttpRequestFactory}. It must not follow redirects. Replaces {@link #requestFactory}.
+     */
+    public MiniMaxClientBuilder httpClient(java.net.http.HttpClient httpClient) {
+        this.requestFactory = new JdkHttpRequestFactory(Objects.requireNonNull(httpClient, "httpClient must not be null"));
+        return this;
+    }
+
     /** Last say over the RestClient, applied after everything else. */
     public MiniMaxClientBuilder customizeRestClient(Consumer<RestClient.Builder> customizer) {
         this.restClientCustomizer = this.restClientCustomizer.andThen(customizer);

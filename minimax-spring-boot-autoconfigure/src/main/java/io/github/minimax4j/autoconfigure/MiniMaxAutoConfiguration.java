@@ -2,6 +2,7 @@ package io.github.minimax4j.autoconfigure;
 
 import io.github.minimax4j.client.ApiKey;
 import io.github.minimax4j.client.MiniMaxClient;
+import io.github.minimax4j.client.MiniMaxClientBuilder;
 import io.github.minimax4j.client.RequestDefaults;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.health.RecentCallTracker;
@@ -57,7 +58,7 @@ public final class MiniMaxAutoConfiguration {
         MiniMaxPropertiesValidator.validate(properties, connection);
         MiniMaxProperties.Retry retry = properties.getRetry();
         RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
-        return MiniMaxClient.builder()
+        MiniMaxClientBuilder client = MiniMaxClient.builder()
             .apiKey(ApiKey.of(connection.apiKey()))
             .baseUrl(connection.baseUrl())
             .anthropicBaseUrl(connection.anthropicBaseUrl())
@@ -68,12 +69,12 @@ public final class MiniMaxAutoConfiguration {
             .readTimeout(properties.getReadTimeout())
             .retryPolicy(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff()))
             .restClientBuilder(builder)
-            .requestFactory(MiniMaxRequestFactories.create(requestFactoryBuilder, httpClientSettings, sslBundles,
-                    properties.getSsl().getBundle(), properties.getConnectTimeout(), properties.getReadTimeout()))
             .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
             .observationRegistry(observationRegistry(properties, observationRegistry, recentCalls))
-            .observationConvention(observationConvention.getIfAvailable())
-            .build();
+            .observationConvention(observationConvention.getIfAvailable());
+        MiniMaxRequestFactories.configure(client, requestFactoryBuilder, httpClientSettings, sslBundles,
+                properties.getSsl().getBundle(), properties.getConnectTimeout(), properties.getReadTimeout());
+        return client.build();
     }
 
     /**

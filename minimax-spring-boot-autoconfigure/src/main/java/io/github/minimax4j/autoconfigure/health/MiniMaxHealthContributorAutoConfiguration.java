@@ -11,6 +11,7 @@ import io.github.minimax4j.autoconfigure.MiniMaxRequestFactories;
 import io.github.minimax4j.autoconfigure.MiniMaxRestClientCustomizer;
 import io.github.minimax4j.client.ApiKey;
 import io.github.minimax4j.client.MiniMaxClient;
+import io.github.minimax4j.client.MiniMaxClientBuilder;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.health.MiniMaxHealthIndicator;
 import io.github.minimax4j.health.RecentCallTracker;
@@ -66,7 +67,7 @@ public final class MiniMaxHealthContributorAutoConfiguration {
         // probes are neither counted as traffic nor mistaken for real calls. Same RestClient setup as the
         // application's client (Boot's builder, MiniMax customizers such as a proxy), so it takes the same
         // road to MiniMax.
-        MiniMaxClient probe = MiniMaxClient.builder()
+        MiniMaxClientBuilder probe = MiniMaxClient.builder()
             .apiKey(ApiKey.of(connection.apiKey()))
             .baseUrl(connection.baseUrl())
             .anthropicBaseUrl(connection.anthropicBaseUrl())
@@ -75,11 +76,10 @@ public final class MiniMaxHealthContributorAutoConfiguration {
             .readTimeout(health.getTimeout())
             .retryPolicy(RetryPolicy.none())
             .restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).clone())
-            .requestFactory(MiniMaxRequestFactories.create(requestFactoryBuilder, httpClientSettings, sslBundles,
-                    properties.getSsl().getBundle(), health.getTimeout(), health.getTimeout()))
-            .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
-            .build();
-        return new MiniMaxHealthIndicator(probe.messages(), Model.of(properties.getModel()), connection.baseUrl(),
+            .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)));
+        MiniMaxRequestFactories.configure(probe, requestFactoryBuilder, httpClientSettings, sslBundles,
+                properties.getSsl().getBundle(), health.getTimeout(), health.getTimeout());
+        return new MiniMaxHealthIndicator(probe.build().messages(), Model.of(properties.getModel()), connection.baseUrl(),
                 health.getTimeout(), health.getCacheTtl(), recentCalls, Clock.systemUTC());
     }
 
