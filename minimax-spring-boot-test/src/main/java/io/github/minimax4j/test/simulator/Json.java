@@ -30,6 +30,11 @@ final class Json {
         return MAPPER.writeValueAsString(node);
     }
 
+    /** A map of plain values (strings, numbers, booleans, lists, maps) as a JSON object. */
+    static ObjectNode valueToObject(java.util.Map<String, ?> value) {
+        return MAPPER.valueToTree(value);
+    }
+
     /** Parses a request body; anything but a JSON object is a client error. */
     static ObjectNode readObject(byte[] body) {
         JsonNode node;
