@@ -38,6 +38,9 @@ class SimulatorFidelityTests {
              "input_schema": {"type": "object", "properties": {"city": {"type": "string"},
                "unit": {"type": "string", "enum": ["celsius", "fahrenheit"]}}, "required": ["city"]}}""";
 
+    /** One of the keys KeyCanaryAppender watches the logs for (TestSupportApiKeyNeverLoggedTests runs last). */
+    private static final String KEY = "sk-leak-canary-7d41e9a0";
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -111,7 +114,7 @@ class SimulatorFidelityTests {
                 {"model": "MiniMax-M2.7", "thinking": {"type": "enabled", "budget_tokens": 1024},
                  "messages": [{"role": "user", "content": "Hi"}]}""").statusCode()).isEqualTo(200);
 
-        MiniMaxClient client = MiniMaxClient.builder().apiKey("test-key").baseUrl(this.simulator.baseUrl())
+        MiniMaxClient client = MiniMaxClient.builder().apiKey(KEY).baseUrl(this.simulator.baseUrl())
             .retryPolicy(RetryPolicy.none()).build();
         assertThatExceptionOfType(BadRequestException.class)
             .isThrownBy(() -> client.messages().create(MessageRequest.builder().model("MiniMax-M3")
