@@ -15,13 +15,12 @@ import tools.jackson.databind.JsonNode;
  * @param toolResult result the caller sent back for a tool call, when that is the last turn; otherwise null
  * @param tools tools the caller offers
  * @param toolChoiceNone whether the caller forbade tool calls
- * @param forcedTool tool the caller requires ({@code tool_choice} naming one), {@code "*"} for any tool, or ""
  * @param maxTokens output limit, or null when unset
  * @param promptTokens estimated prompt tokens, cached ones included
  * @param cachedPromptTokens part of {@code promptTokens} that earlier turns put in the prompt cache
  */
 record Conversation(String model, boolean thinking, String lastUserText, @Nullable ToolResult toolResult,
-        List<Tool> tools, boolean toolChoiceNone, String forcedTool, @Nullable Integer maxTokens, int promptTokens,
+        List<Tool> tools, boolean toolChoiceNone, @Nullable Integer maxTokens, int promptTokens,
         int cachedPromptTokens) {
 
     Conversation {

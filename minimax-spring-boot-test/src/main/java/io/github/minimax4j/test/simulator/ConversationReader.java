@@ -12,9 +12,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class ConversationReader {
 
-    /** {@link Conversation#forcedTool()} when the caller requires some tool, whichever. */
-    static final String ANY_TOOL = "*";
-
     private ConversationReader() {
     }
 
@@ -30,9 +27,8 @@ final class ConversationReader {
             tools.add(new Conversation.Tool(Json.text(tool.get("name")), Json.text(tool.get("description")),
                     tool.path("input_schema")));
         }
-        String toolChoice = Json.text(request.path("tool_choice").path("type"));
-        String forcedTool = toolChoice.equals("tool") ? Json.text(request.path("tool_choice").get("name"))
-                : toolChoice.equals("any") ? ANY_TOOL : "";
+        // The reference supports only auto and none: any other choice is taken as auto, neither forced nor refused.
+        boolean toolChoiceNone = Json.text(request.path("tool_choice").path("type")).equals("none");
         @Nullable Integer maxTokens = maxTokens(request, "max_tokens", model);
         List<JsonNode> parts = List.of(request.path("system"), request.path("tools"));
         JsonNode last = messages.get(messages.size() - 1);
@@ -48,8 +44,7 @@ final class ConversationReader {
                 }
             }
         }
-        return build(model, thinking, lastUserText, toolResult, tools, toolChoice.equals("none"), forcedTool,
-                maxTokens, parts, messages);
+        return build(model, thinking, lastUserText, toolResult, tools, toolChoiceNone, maxTokens, parts, messages);
     }
 
     /** {@code POST /v1/chat/completions}: here MiniMax-M3 thinks unless told {@code thinking.type=disabled}. */
@@ -65,10 +60,7 @@ final class ConversationReader {
             tools.add(new Conversation.Tool(Json.text(function.get("name")), Json.text(function.get("description")),
                     function.path("parameters")));
         }
-        JsonNode toolChoice = request.path("tool_choice");
-        boolean toolChoiceNone = Json.text(toolChoice).equals("none");
-        String forcedTool = Json.text(toolChoice).equals("required") ? ANY_TOOL
-                : Json.text(toolChoice.path("function").get("name"));
+        boolean toolChoiceNone = Json.text(request.get("tool_choice")).equals("none");
         @Nullable Integer maxTokens = maxTokens(request, "max_completion_tokens", model);
         if (maxTokens == null) {
             maxTokens = maxTokens(request, "max_tokens", model);
@@ -81,7 +73,7 @@ final class ConversationReader {
             toolResult = new Conversation.ToolResult(chatToolName(messages, Json.text(last.get("tool_call_id"))),
                     textOf(last.get("content"), "text"));
         }
-        return build(model, thinking, lastUserText, toolResult, tools, toolChoiceNone, forcedTool, maxTokens,
+        return build(model, thinking, lastUserText, toolResult, tools, toolChoiceNone, maxTokens,
                 List.of(request.path("tools")), messages);
     }
 
@@ -108,13 +100,13 @@ final class ConversationReader {
 
     private static Conversation build(String model, boolean thinking, String lastUserText,
             Conversation.@Nullable ToolResult toolResult, List<Conversation.Tool> tools, boolean toolChoiceNone,
-            String forcedTool, @Nullable Integer maxTokens, List<JsonNode> parts, List<JsonNode> messages) {
+            @Nullable Integer maxTokens, List<JsonNode> parts, List<JsonNode> messages) {
         int promptTokens = TokenEstimator.promptTokens(parts, messages);
         // Earlier turns of a multi-turn conversation are what MiniMax's prompt cache serves.
         int cached = (messages.size() > 1)
                 ? TokenEstimator.promptTokens(parts, messages.subList(0, messages.size() - 1)) : 0;
-        return new Conversation(model, thinking, lastUserText, toolResult, tools, toolChoiceNone, forcedTool,
-                maxTokens, promptTokens, cached);
+        return new Conversation(model, thinking, lastUserText, toolResult, tools, toolChoiceNone, maxTokens,
+                promptTokens, cached);
     }
 
     private static String requireModel(JsonNode request) {

@@ -1,5 +1,7 @@
 package io.github.minimax4j.test.simulator;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +33,7 @@ final class Json {
     }
 
     /** A map of plain values (strings, numbers, booleans, lists, maps) as a JSON object. */
-    static ObjectNode valueToObject(java.util.Map<String, ?> value) {
+    static ObjectNode valueToObject(Map<String, ?> value) {
         return MAPPER.valueToTree(value);
     }
 

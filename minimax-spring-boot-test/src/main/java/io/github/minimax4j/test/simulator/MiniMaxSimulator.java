@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
@@ -216,8 +217,8 @@ public final class MiniMaxSimulator implements AutoCloseable {
      */
     public ReplyRule whenPromptContains(String text) {
         Objects.requireNonNull(text, "text must not be null");
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return new ReplyRule(this, (request) -> request.prompt().toLowerCase(java.util.Locale.ROOT).contains(lower),
+        String lower = text.toLowerCase(Locale.ROOT);
+        return new ReplyRule(this, (request) -> request.prompt().toLowerCase(Locale.ROOT).contains(lower),
                 "when the prompt contains '" + text + "'");
     }
 

@@ -2,9 +2,11 @@ package io.github.minimax4j.test.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.client.MiniMaxJson;
@@ -47,13 +49,13 @@ public final class ReceivedRequest {
     ReceivedRequest(Api api, String requestId, Map<String, List<String>> headers, byte[] body) {
         this.api = api;
         this.requestId = requestId;
-        Map<String, List<String>> kept = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<String>> kept = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Authorization") && !name.equalsIgnoreCase("x-api-key")) {
                 kept.put(name, List.copyOf(values));
             }
         });
-        this.headers = java.util.Collections.unmodifiableMap(kept);
+        this.headers = Collections.unmodifiableMap(kept);
         this.body = new String(body, StandardCharsets.UTF_8);
         JsonNode parsed;
         try {

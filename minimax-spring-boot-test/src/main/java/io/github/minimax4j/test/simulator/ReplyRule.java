@@ -1,5 +1,6 @@
 package io.github.minimax4j.test.simulator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,7 @@ public final class ReplyRule {
      */
     public MiniMaxSimulator thenReply(SimulatedReply first, SimulatedReply... then) {
         Objects.requireNonNull(first, "first must not be null");
-        List<SimulatedReply> replies = new java.util.ArrayList<>();
+        List<SimulatedReply> replies = new ArrayList<>();
         replies.add(first);
         for (SimulatedReply reply : then) {
             replies.add(Objects.requireNonNull(reply, "replies must not be null"));

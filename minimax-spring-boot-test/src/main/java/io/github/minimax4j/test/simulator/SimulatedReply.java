@@ -1,5 +1,6 @@
 package io.github.minimax4j.test.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -107,7 +108,7 @@ public final class SimulatedReply {
         Objects.requireNonNull(argumentsJson, "argumentsJson must not be null");
         ObjectNode arguments;
         try {
-            arguments = Json.readObject(argumentsJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            arguments = Json.readObject(argumentsJson.getBytes(StandardCharsets.UTF_8));
         }
         catch (BadRequestException ex) {
             throw new IllegalArgumentException("Tool arguments must be a JSON object, was: " + argumentsJson, ex);
@@ -163,7 +164,7 @@ public final class SimulatedReply {
     /**
      * This reply, with a stream that drops the connection after {@code events} Server-Sent Events, without
      * its final events (as when a proxy or the network cuts a long generation). A non-streamed request
-     * gets its connection dropped before the body.
+     * gets its connection dropped halfway through the body, whatever {@code events} says.
      * @param events events sent before the cut (0 cuts right after the response headers)
      */
     public SimulatedReply cutAfter(int events) {

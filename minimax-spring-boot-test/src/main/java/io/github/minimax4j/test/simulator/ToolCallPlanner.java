@@ -2,6 +2,8 @@ package io.github.minimax4j.test.simulator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Decides whether the simulated model calls a tool, and with which arguments, as a careful model would:
  * <ul>
  * <li>a tool is called when the prompt mentions its subject: a word of its name minus the verb
- * ({@code get_weather} → "weather"), or a distinctive word of its description; {@code tool_choice}
- * naming a tool, or requiring one ({@code any} / {@code required}), is obeyed whatever the prompt says;</li>
+ * ({@code get_weather} → "weather"), or a distinctive word of its description ({@code tool_choice}
+ * {@code none} forbids calls; the reference supports only {@code auto} besides, so other choices count as
+ * auto);</li>
  * <li>arguments come from the prompt: names after a preposition or in quotes for strings ("weather in
  * Paris" → {@code {"city":"Paris"}}), numbers, enum values it mentions (for optional properties too), and
  * the request itself for query-like properties ({@code query}, {@code question}…);</li>
@@ -75,15 +78,13 @@ final class ToolCallPlanner {
             return Plan.NONE;
         }
         String prompt = conversation.lastUserText();
-        boolean forced = !conversation.forcedTool().isEmpty();
-        Optional<Conversation.Tool> tool = forced ? forcedTool(conversation, prompt) : mentionedTool(conversation,
-                prompt);
+        Optional<Conversation.Tool> tool = mentionedTool(conversation, prompt);
         if (tool.isEmpty()) {
             return Plan.NONE;
         }
         ObjectNode arguments = Json.object();
         String missing = fillArguments(tool.get(), prompt, arguments);
-        if (missing != null && !forced) {
+        if (missing != null) {
             return new Plan(null, tool.get().name(), missing);
         }
         return new Plan(new Reply.ToolCall(Ids.toolCallId(), tool.get().name(), arguments), null, null);
@@ -99,14 +100,6 @@ final class ToolCallPlanner {
         }
         List<String> subject = all.stream().filter((word) -> !NOT_SUBJECT.contains(word)).toList();
         return subject.isEmpty() ? all : subject;
-    }
-
-    private static Optional<Conversation.Tool> forcedTool(Conversation conversation, String prompt) {
-        if (conversation.forcedTool().equals(ConversationReader.ANY_TOOL)) {
-            return mentionedTool(conversation, prompt).or(() -> Optional.of(conversation.tools().get(0)));
-        }
-        return conversation.tools().stream().filter((tool) -> tool.name().equals(conversation.forcedTool()))
-            .findFirst();
     }
 
     private static Optional<Conversation.Tool> mentionedTool(Conversation conversation, String prompt) {
@@ -126,13 +119,13 @@ final class ToolCallPlanner {
     }
 
     private static Set<String> descriptionKeywords(String description) {
-        Set<String> keywords = new java.util.HashSet<>(words(description.toLowerCase(Locale.ROOT)));
+        Set<String> keywords = new HashSet<>(words(description.toLowerCase(Locale.ROOT)));
         keywords.removeIf((word) -> word.length() < 5 || COMMON_WORDS.contains(word));
         return keywords;
     }
 
     private static Set<String> words(String text) {
-        Set<String> words = new java.util.HashSet<>();
+        Set<String> words = new HashSet<>();
         Matcher matcher = WORD.matcher(text);
         while (matcher.find()) {
             words.add(matcher.group());
@@ -143,7 +136,7 @@ final class ToolCallPlanner {
     /** Fills {@code input} from the prompt; returns the first required property it had no value for, or null. */
     private static @Nullable String fillArguments(Conversation.Tool tool, String prompt, ObjectNode input) {
         JsonNode properties = tool.inputSchema().path("properties");
-        Set<String> required = new java.util.LinkedHashSet<>();
+        Set<String> required = new LinkedHashSet<>();
         tool.inputSchema().path("required").forEach((name) -> required.add(Json.text(name)));
         List<String> candidates = stringCandidates(prompt);
         String missing = null;
@@ -168,7 +161,6 @@ final class ToolCallPlanner {
                         input.put(name, candidates.get(next++));
                     }
                     else {
-                        input.put(name, "");
                         missing = (missing != null) ? missing : name;
                     }
                 }

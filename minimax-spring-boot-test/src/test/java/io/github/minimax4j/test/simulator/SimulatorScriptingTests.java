@@ -19,6 +19,7 @@ import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.error.AuthenticationException;
 import io.github.minimax4j.error.InsufficientBalanceException;
+import io.github.minimax4j.error.MiniMaxIoException;
 import io.github.minimax4j.error.OverloadedException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.error.ServerException;
@@ -238,6 +239,14 @@ class SimulatorScriptingTests {
             }
         });
         assertThat(text).hasToString("one two three four five six"); // two deltas of the five events
+    }
+
+    @Test
+    void aCutPlainReplyDropsTheConnectionMidBody() {
+        this.simulator.replyNext(SimulatedReply.text("Never arrives whole").cutAfter(0));
+        assertThatExceptionOfType(MiniMaxIoException.class)
+            .isThrownBy(() -> this.client.messages().create(ask(Model.MINIMAX_M3, "Hi")));
+        assertThat(this.simulator.messagesTotals()).isEqualTo(TokenTotals.EMPTY);
     }
 
     @Test
