@@ -325,8 +325,15 @@ public final class MiniMaxSimulator implements AutoCloseable {
                     "Missing API key: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'", null);
             return;
         }
-        SimulatedReply reply = (route.api() == ReceivedRequest.Api.COUNT_TOKENS) ? SimulatedReply.generated()
-                : replyFor(request);
+        SimulatedReply reply;
+        try {
+            reply = (route.api() == ReceivedRequest.Api.COUNT_TOKENS) ? SimulatedReply.generated() : replyFor(request);
+        }
+        catch (RuntimeException ex) {
+            // A test's own condition failed: say so in the answer rather than dropping the connection.
+            HttpExchanges.sendError(exchange, 500, "Simulator error: a when(...) condition threw " + ex, null);
+            return;
+        }
         switch (reply.kind()) {
             case HTTP_ERROR -> HttpExchanges.sendError(exchange, reply.code(), reply.message(), reply.retryAfter());
             case BASE_RESP_ERROR -> route.baseRespError().send(exchange, request.model(), reply.code(),

@@ -303,6 +303,15 @@ class SimulatorScriptingTests {
     }
 
     @Test
+    void aConditionThatThrowsIsAnsweredAs500NamingIt() throws Exception {
+        this.simulator.when((request) -> request.chatCompletionRequest().stream()).thenReply(SimulatedReply.text("x"));
+        HttpResponse<String> response = post("/anthropic/v1/messages",
+                "{\"model\": \"MiniMax-M3\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("a when(...) condition threw").contains("use messageRequest()");
+    }
+
+    @Test
     void badScriptsAreRefusedWithWhatToFix() {
         assertThatIllegalArgumentException().isThrownBy(() -> SimulatedReply.toolCall("get_weather", "[1]"))
             .withMessageContaining("JSON object");
