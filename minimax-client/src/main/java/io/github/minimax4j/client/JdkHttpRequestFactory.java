@@ -105,7 +105,7 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
                     : HttpRequest.BodyPublishers.noBody();
             request.method(this.method.name(), publisher);
             try {
-                return new Response(this.httpClient.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+                return new Response(this.httpClient.send(request.build(), (info) -> new WindowedBodySubscriber()));
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
