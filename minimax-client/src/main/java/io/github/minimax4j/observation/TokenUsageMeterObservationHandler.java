@@ -51,7 +51,7 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
 
     @Override
     public void onEvent(Observation.Event event, MiniMaxObservationContext context) {
-        if (event.getName().equals(ObservingCallObserver.FIRST_CHUNK.getName())) {
+        if (event.getName().equals(MiniMaxObservationDocumentation.Events.FIRST_CHUNK.getName())) {
             Timer.builder(TIME_TO_FIRST_CHUNK)
                 .description("Time from the start of a streamed call to its first event")
                 .tags(tags(context))

@@ -4,16 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.minimax4j.client.MiniMaxCall;
-import io.github.minimax4j.client.MiniMaxCallObserver;
-import io.github.minimax4j.client.TokenUsage;
+import io.github.minimax4j.observation.MiniMaxObservationContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers when a real call last succeeded: proof that MiniMax is reachable with the configured key,
- * so the health check need not probe while the application is talking to MiniMax anyway.
+ * Remembers when a real call last succeeded: proof that MiniMax is reachable with the configured key, so the
+ * health check need not probe while the application is talking to MiniMax anyway. An
+ * {@link ObservationHandler} of the client's call observations.
  */
-public class RecentCallTracker implements MiniMaxCallObserver {
+public class RecentCallTracker implements ObservationHandler<MiniMaxObservationContext> {
 
     private final Clock clock;
 
@@ -29,17 +30,15 @@ public class RecentCallTracker implements MiniMaxCallObserver {
     }
 
     @Override
-    public Observation start(MiniMaxCall call) {
-        return new Observation() {
-            @Override
-            public void success(@Nullable String responseModel, TokenUsage usage) {
-                RecentCallTracker.this.lastSuccess.set(RecentCallTracker.this.clock.instant());
-            }
+    public void onStop(MiniMaxObservationContext context) {
+        // A failed call proves nothing either way: the probe decides.
+        if (context.getError() == null) {
+            this.lastSuccess.set(this.clock.instant());
+        }
+    }
 
-            @Override
-            public void failure(Throwable error) {
-                // A failed call proves nothing either way: the probe decides.
-            }
-        };
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+        return context instanceof MiniMaxObservationContext;
     }
 }
