@@ -6,7 +6,6 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.minimax4j.client.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,12 +66,6 @@ public record Usage(@Nullable Integer inputTokens, @Nullable Integer outputToken
     /** All input tokens: uncached, cache-read and cache-creation (OpenTelemetry's definition of input). */
     public int totalInputTokens() {
         return inputTokensOrZero() + cacheReadInputTokensOrZero() + cacheCreationInputTokensOrZero();
-    }
-
-    /** This usage in the form both APIs share, for metrics. */
-    public TokenUsage toTokenUsage() {
-        return new TokenUsage(inputTokensOrZero(), outputTokensOrZero(), cacheReadInputTokensOrZero(),
-                cacheCreationInputTokensOrZero(), 0);
     }
 
     private static @Nullable Integer latest(@Nullable Integer earlier, @Nullable Integer later) {

@@ -1,5 +1,7 @@
 package io.github.minimax4j.client;
 
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One call's Micrometer {@link Observation}, started by the client as the call starts (the way Micrometer's
  * own HTTP client instrumentations do), given the response model and usage or the error, stopped once.
- * Public only so that stream types can carry it; only the client makes and uses one.
+ * Only the client makes and uses one.
  */
-public final class CallObservation {
+final class CallObservation {
 
     private static final DefaultMiniMaxObservationConvention DEFAULT_CONVENTION = new DefaultMiniMaxObservationConvention();
 

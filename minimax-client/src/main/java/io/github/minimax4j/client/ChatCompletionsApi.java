@@ -2,7 +2,6 @@ package io.github.minimax4j.client;
 
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionRequest;
-import io.github.minimax4j.openai.ChatCompletionStream;
 
 /** MiniMax's OpenAI-compatible Chat Completions API ({@code /v1/chat/completions}). Thread-safe. */
 public interface ChatCompletionsApi {

@@ -1,10 +1,11 @@
 package io.github.minimax4j.client;
 
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import java.net.URI;
 
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionRequest;
-import io.github.minimax4j.openai.ChatCompletionStream;
 import io.github.minimax4j.openai.ChatUsage;
 
 /** The Chat Completions API over {@link HttpTransport}. */
@@ -60,7 +61,7 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     }
 
     private static TokenUsage usage(@org.jspecify.annotations.Nullable ChatUsage usage) {
-        return (usage != null) ? usage.toTokenUsage() : TokenUsage.NONE;
+        return UsageMeters.of(usage);
     }
 
     private static MiniMaxCall call(ChatCompletionRequest prepared, boolean streaming) {

@@ -1,10 +1,11 @@
 package io.github.minimax4j.client;
 
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import java.net.URI;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageResponse;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.TokenCount;
 import io.github.minimax4j.anthropic.Usage;
 import io.github.minimax4j.error.MalformedResponseException;
@@ -70,7 +71,7 @@ final class DefaultMessagesApi implements MessagesApi {
     }
 
     private static TokenUsage usage(@Nullable Usage usage) {
-        return (usage != null) ? usage.toTokenUsage() : TokenUsage.NONE;
+        return UsageMeters.of(usage);
     }
 
     private static MiniMaxCall call(MessageRequest prepared, String operation, boolean streaming) {

@@ -2,7 +2,6 @@ package io.github.minimax4j.client;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageResponse;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.TokenCount;
 
 /** MiniMax's Anthropic-compatible Messages API ({@code /anthropic/v1/messages}). Thread-safe. */

@@ -1,5 +1,6 @@
 package io.github.minimax4j.client;
 
+import io.github.minimax4j.observation.TokenUsage;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

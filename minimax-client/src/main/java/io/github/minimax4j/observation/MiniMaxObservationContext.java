@@ -1,7 +1,7 @@
 package io.github.minimax4j.observation;
 
-import io.github.minimax4j.client.MiniMaxCall;
-import io.github.minimax4j.client.TokenUsage;
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 

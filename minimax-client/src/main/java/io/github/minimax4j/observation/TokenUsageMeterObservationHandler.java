@@ -3,7 +3,7 @@ package io.github.minimax4j.observation;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.github.minimax4j.client.TokenUsage;
+import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation.LowCardinalityKeys;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Counter;

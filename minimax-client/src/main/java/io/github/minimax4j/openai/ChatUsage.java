@@ -5,7 +5,6 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.minimax4j.client.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,18 +26,6 @@ public record ChatUsage(@Nullable Integer promptTokens, @Nullable Integer comple
     public ChatUsage {
         extra = (extra == null || extra.isEmpty()) ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
-    }
-
-    /** In the form both APIs share: uncached input = prompt − cached, so input + cache-read = prompt tokens. */
-    public TokenUsage toTokenUsage() {
-        long prompt = (this.promptTokens != null) ? this.promptTokens : 0;
-        long cached = (this.promptTokensDetails != null && this.promptTokensDetails.cachedTokens() != null)
-                ? this.promptTokensDetails.cachedTokens() : 0;
-        long reasoning = (this.completionTokensDetails != null
-                && this.completionTokensDetails.reasoningTokens() != null)
-                        ? this.completionTokensDetails.reasoningTokens() : 0;
-        return new TokenUsage(prompt - cached, (this.completionTokens != null) ? this.completionTokens : 0, cached, 0,
-                reasoning);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.minimax4j.client;
+package io.github.minimax4j.observation;
 
 /**
  * Token usage of one call, the same for both APIs.

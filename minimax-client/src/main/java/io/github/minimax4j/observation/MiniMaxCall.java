@@ -1,4 +1,4 @@
-package io.github.minimax4j.client;
+package io.github.minimax4j.observation;
 
 import org.jspecify.annotations.Nullable;
 
