@@ -2,22 +2,30 @@ package io.github.minimax4j.health;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.minimax4j.client.MiniMaxCall;
 import io.github.minimax4j.client.MiniMaxCallObserver;
 import io.github.minimax4j.client.TokenUsage;
+import io.github.minimax4j.error.BadRequestException;
+import io.github.minimax4j.error.InvalidRequestException;
+import io.github.minimax4j.error.RateLimitException;
+import io.github.minimax4j.error.SensitiveContentException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers when a real call last succeeded: proof that MiniMax is reachable with the configured key,
- * so the health check need not probe while the application is talking to MiniMax anyway.
+ * Remembers when a real call last succeeded (proof that MiniMax is reachable with the configured key, so
+ * the health check need not probe while the application is talking to MiniMax anyway) and the last failure
+ * that says MiniMax cannot be used (for passive health, {@code minimax.health.probe=none}).
  */
 public class RecentCallTracker implements MiniMaxCallObserver {
 
     private final Clock clock;
 
     private final AtomicReference<@Nullable Instant> lastSuccess = new AtomicReference<>();
+
+    private final AtomicReference<@Nullable Failure> lastFailure = new AtomicReference<>();
 
     public RecentCallTracker(Clock clock) {
         this.clock = clock;
@@ -28,18 +36,49 @@ public class RecentCallTracker implements MiniMaxCallObserver {
         return this.lastSuccess.get();
     }
 
+    /** The last call that failed for a reason on MiniMax's side of the wire, or null when none has. */
+    public @Nullable Failure lastFailure() {
+        return this.lastFailure.get();
+    }
+
+    /**
+     * Records a failure unless it says nothing about MiniMax's health: a request the caller got wrong or the
+     * content filter refused, a rate limit (MiniMax answered), or a stream its caller closed.
+     */
+    void failed(Throwable error) {
+        if (error instanceof BadRequestException || error instanceof InvalidRequestException
+                || error instanceof SensitiveContentException || error instanceof RateLimitException
+                || error instanceof CancellationException) {
+            return;
+        }
+        this.lastFailure.set(new Failure(this.clock.instant(), error));
+    }
+
+    void succeeded() {
+        this.lastSuccess.set(this.clock.instant());
+    }
+
     @Override
     public Observation start(MiniMaxCall call) {
         return new Observation() {
             @Override
             public void success(@Nullable String responseModel, TokenUsage usage) {
-                RecentCallTracker.this.lastSuccess.set(RecentCallTracker.this.clock.instant());
+                succeeded();
             }
 
             @Override
             public void failure(Throwable error) {
-                // A failed call proves nothing either way: the probe decides.
+                failed(error);
             }
         };
+    }
+
+    /**
+     * A failed call.
+     *
+     * @param at when it failed
+     * @param error why
+     */
+    public record Failure(Instant at, Throwable error) {
     }
 }
