@@ -33,6 +33,11 @@ public interface MiniMaxCallObserver {
                 }
 
                 @Override
+                public void chunk() {
+                    started.forEach(Observation::chunk);
+                }
+
+                @Override
                 public void success(@Nullable String responseModel, TokenUsage usage) {
                     started.forEach((observation) -> observation.success(responseModel, usage));
                 }
@@ -63,8 +68,12 @@ public interface MiniMaxCallObserver {
             }
         };
 
-        /** The first event of a stream has arrived. */
+        /** The first event of a stream has arrived (called before its {@link #chunk()}). */
         default void firstChunk() {
+        }
+
+        /** An event of a stream has arrived, the first included: for time per output chunk. */
+        default void chunk() {
         }
 
         /** The call completed; {@code usage} is what the API reported (merged, for streams). */

@@ -38,6 +38,11 @@ public class ObservingCallObserver implements MiniMaxCallObserver {
             }
 
             @Override
+            public void chunk() {
+                context.chunkReceived(System.nanoTime());
+            }
+
+            @Override
             public void success(@Nullable String responseModel, TokenUsage usage) {
                 context.setResponseModel(responseModel);
                 context.setUsage(usage);

@@ -1,7 +1,9 @@
 package io.github.minimax4j.autoconfigure.observation;
 
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
+import io.github.minimax4j.observation.CostMeterObservationHandler;
 import io.github.minimax4j.observation.GenAiHistogramMeterFilter;
+import io.github.minimax4j.observation.MiniMaxMeterObservationHandler;
 import io.github.minimax4j.observation.MiniMaxObservationConvention;
 import io.github.minimax4j.observation.ObservingCallObserver;
 import io.github.minimax4j.observation.TokenUsageMeterObservationHandler;
@@ -13,7 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Observes every MiniMax call (latency, time to first chunk, a span where tracing is present) and records
@@ -28,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ ObservationRegistry.class, MeterRegistry.class })
 @ConditionalOnBean({ ObservationRegistry.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = "minimax.observations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MiniMaxPricingProperties.class)
 public final class MiniMaxObservationAutoConfiguration {
 
     @Bean
@@ -37,10 +43,30 @@ public final class MiniMaxObservationAutoConfiguration {
         return new ObservingCallObserver(observationRegistry, convention.getIfAvailable());
     }
 
+    /**
+     * Ordered first: Spring Boot runs only the first meter handler that supports a context, so MiniMax calls
+     * get this one instead of Micrometer's default (no duplicate {@code error} tag, no {@code _active} timer,
+     * no counter per event).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    MiniMaxMeterObservationHandler miniMaxMeterObservationHandler(MeterRegistry meterRegistry) {
+        return new MiniMaxMeterObservationHandler(meterRegistry);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     TokenUsageMeterObservationHandler miniMaxTokenUsageMeterObservationHandler(MeterRegistry meterRegistry) {
         return new TokenUsageMeterObservationHandler(meterRegistry);
+    }
+
+    /** Cost meters for the models priced in {@code minimax.pricing.models.<model>.*}; none without prices. */
+    @Bean
+    @ConditionalOnMissingBean
+    CostMeterObservationHandler miniMaxCostMeterObservationHandler(MeterRegistry meterRegistry,
+            MiniMaxPricingProperties pricing) {
+        return new CostMeterObservationHandler(meterRegistry, PriceListFactory.create(pricing));
     }
 
     @Bean
