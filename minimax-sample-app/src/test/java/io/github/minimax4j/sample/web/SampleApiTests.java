@@ -142,8 +142,8 @@ class SampleApiTests {
 
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("minimax").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("minimax").path("details").path("baseUrl").asString())
-            .isEqualTo(this.simulator.baseUrl());
+        assertThat(health.path("components").path("minimax").path("details").path("url").asString())
+            .isEqualTo(this.simulator.baseUrl().replaceAll("/$", "") + "/anthropic/v1/messages/count_tokens");
         assertThat(health.toString()).doesNotContain("offline-simulator");
         String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(prometheus).contains("jvm_memory_used_bytes");
