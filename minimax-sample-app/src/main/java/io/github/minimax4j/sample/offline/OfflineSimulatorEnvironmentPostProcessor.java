@@ -3,7 +3,7 @@ package io.github.minimax4j.sample.offline;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.minimax4j.sample.simulator.MiniMaxSimulator;
+import io.github.minimax4j.test.simulator.MiniMaxSimulator;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

@@ -2,8 +2,8 @@ package io.github.minimax4j.sample.offline;
 
 import java.util.Map;
 
-import io.github.minimax4j.sample.simulator.MiniMaxSimulator;
-import io.github.minimax4j.sample.simulator.TokenTotals;
+import io.github.minimax4j.test.simulator.MiniMaxSimulator;
+import io.github.minimax4j.test.simulator.TokenTotals;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

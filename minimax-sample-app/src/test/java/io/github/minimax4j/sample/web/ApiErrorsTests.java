@@ -1,6 +1,6 @@
 package io.github.minimax4j.sample.web;
 
-import io.github.minimax4j.sample.simulator.MiniMaxSimulator;
+import io.github.minimax4j.test.simulator.MiniMaxSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.github.minimax4j.sample.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.minimax4j.sample.simulator.MiniMaxSimulator;
+import io.github.minimax4j.test.simulator.MiniMaxSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package io.github.minimax4j.sample.simulator;
+package io.github.minimax4j.test.simulator;
 
 /**
  * Token usage of one response, kept API-neutral so both endpoints (and the ledger) agree on the numbers.

@@ -1,4 +1,4 @@
-package io.github.minimax4j.sample.simulator;
+package io.github.minimax4j.test.simulator;
 
 import java.util.concurrent.atomic.AtomicLong;
 

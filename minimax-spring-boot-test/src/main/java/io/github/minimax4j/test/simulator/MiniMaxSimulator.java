@@ -1,4 +1,4 @@
-package io.github.minimax4j.sample.simulator;
+package io.github.minimax4j.test.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * and {@code /count_tokens}) and the OpenAI-compatible Chat Completions API ({@code /v1/chat/completions})
  * with realistic, deterministic replies, thinking, tool calls, streams and token usage.
  * <p>
- * It lets the sample app run (and its metrics and health move) without an API key, and lets tests
+ * It lets an app run (and its metrics and health move) without an API key, and lets tests
  * compare client-side meters with {@link #messagesTotals()} / {@link #chatCompletionsTotals()}. It uses
  * only the JDK's {@code com.sun.net.httpserver}, so it adds no dependency. Thread-safe.
  * <pre>{@code

@@ -1,4 +1,4 @@
-package io.github.minimax4j.sample.simulator;
+package io.github.minimax4j.test.simulator;
 
 /**
  * Snapshot of the tokens the simulator has served on one API, as reported in the {@code usage} of
