@@ -204,6 +204,9 @@ public final class MiniMaxSimulator implements AutoCloseable {
         catch (BadRequestException ex) {
             HttpExchanges.sendError(exchange, 400, "invalid_request_error", ex.getMessage());
         }
+        catch (SimulatedFailure ex) {
+            HttpExchanges.sendError(exchange, ex.status(), ex.errorType(), ex.getMessage());
+        }
         catch (RuntimeException ex) {
             // A simulator bug: answer like a server error rather than hanging the client.
             if (exchange.getResponseCode() == -1) {
