@@ -74,6 +74,15 @@ for (const name of ['job', 'instance', 'model']) {
         && dashboard.panels.every((p) => p.targets.every((t) => t.expr.includes(`$${name}`))));
 }
 
+// Compose provisioning: the file provider loads dashboard.json as it is (no import step fills in __inputs), so
+// ${DS_PROMETHEUS} must resolve through the datasource variable to the provisioned default Prometheus.
+const grafana = join(dashboardPath, '..');
+const compose = readFileSync(join(grafana, 'docker-compose.yml'), 'utf8');
+const datasources = readFileSync(join(grafana, 'provisioning', 'datasources', 'prometheus.yml'), 'utf8');
+check('docker compose provisions this dashboard and a default Prometheus the DS_PROMETHEUS variable selects',
+    /\.\/dashboard\.json:\/var\/lib\/grafana\/dashboards\//.test(compose) && /type:\s*prometheus/.test(datasources)
+        && /isDefault:\s*true/.test(datasources));
+
 let passed = 0;
 let failed = 0;
 for (const { name, ok, detail } of results) {
