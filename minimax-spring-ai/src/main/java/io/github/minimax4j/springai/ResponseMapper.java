@@ -1,0 +1,109 @@
+package io.github.minimax4j.springai;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.minimax4j.anthropic.ContentBlock;
+import io.github.minimax4j.anthropic.ContentDelta;
+import io.github.minimax4j.anthropic.MessageResponse;
+import io.github.minimax4j.anthropic.MessageStreamEvent;
+import io.github.minimax4j.anthropic.ThinkingBlock;
+import io.github.minimax4j.anthropic.ToolUseBlock;
+import io.github.minimax4j.anthropic.Usage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.metadata.EmptyUsage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.util.json.JsonParser;
+
+/**
+ * Turns Messages API replies into Spring AI responses: the text blocks become the assistant message's
+ * text (never the thinking), the thinking blocks are kept whole in its metadata, tool_use blocks become
+ * tool calls, and usage, model, id and stop reason go into the response metadata.
+ */
+final class ResponseMapper {
+
+    private ResponseMapper() {
+    }
+
+    static ChatResponse toChatResponse(MessageResponse reply) {
+        return chatResponse(reply, reply.text());
+    }
+
+    /**
+     * The last chunk of a stream: no text (the deltas carried it), the rest of the reply (thinking blocks,
+     * tool calls, usage, stop reason), so Spring AI's aggregation rebuilds the whole assistant turn.
+     */
+    static ChatResponse finalChunk(MessageResponse reply) {
+        return chatResponse(reply, "");
+    }
+
+    /** A chunk for a text delta, or null for events that carry no text (thinking stays out of the text). */
+    static @Nullable ChatResponse textChunk(MessageStreamEvent event) {
+        if (event instanceof MessageStreamEvent.ContentBlockDelta delta
+                && delta.delta() instanceof ContentDelta.TextDelta text && !text.text().isEmpty()) {
+            return new ChatResponse(List.of(new Generation(new AssistantMessage(text.text()))));
+        }
+        return null;
+    }
+
+    private static ChatResponse chatResponse(MessageResponse reply, String text) {
+        List<ThinkingBlock> thinking = reply.content()
+            .stream()
+            .filter(ThinkingBlock.class::isInstance)
+            .map(ThinkingBlock.class::cast)
+            .toList();
+        Map<String, Object> properties = new HashMap<>();
+        if (!thinking.isEmpty()) {
+            properties.put(MiniMaxChatModel.THINKING_BLOCKS, thinking);
+            properties.put(MiniMaxChatModel.REASONING_CONTENT,
+                    thinking.stream().map(ThinkingBlock::thinking).collect(Collectors.joining()));
+        }
+        List<AssistantMessage.ToolCall> toolCalls = reply.content()
+            .stream()
+            .filter(ToolUseBlock.class::isInstance)
+            .map(ContentBlock.class::cast)
+            .map((block) -> (ToolUseBlock) block)
+            .map((use) -> new AssistantMessage.ToolCall(use.id(), "function", use.name(),
+                    JsonParser.toJson(use.input())))
+            .toList();
+        AssistantMessage message = AssistantMessage.builder()
+            .content(text)
+            .properties(properties)
+            .toolCalls(toolCalls)
+            .build();
+        String finishReason = (reply.stopReason() != null) ? reply.stopReason().value() : "";
+        Generation generation = new Generation(message,
+                ChatGenerationMetadata.builder().finishReason(finishReason).build());
+        ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
+            .usage(usage(reply.usage()));
+        if (reply.id() != null) {
+            metadata.id(reply.id());
+        }
+        if (reply.model() != null) {
+            metadata.model(reply.model());
+        }
+        return new ChatResponse(List.of(generation), metadata.build());
+    }
+
+    /**
+     * Spring AI's usage: prompt tokens are every input token (uncached, cache-read and cache-creation, the
+     * OpenTelemetry definition our meters use); cache read and creation also separately where reported.
+     */
+    static org.springframework.ai.chat.metadata.Usage usage(@Nullable Usage usage) {
+        if (usage == null) {
+            return new EmptyUsage();
+        }
+        int input = usage.totalInputTokens();
+        int output = usage.outputTokensOrZero();
+        return new DefaultUsage(input, output, input + output, usage,
+                (usage.cacheReadInputTokens() != null) ? usage.cacheReadInputTokens().longValue() : null,
+                (usage.cacheCreationInputTokens() != null) ? usage.cacheCreationInputTokens().longValue() : null);
+    }
+}
