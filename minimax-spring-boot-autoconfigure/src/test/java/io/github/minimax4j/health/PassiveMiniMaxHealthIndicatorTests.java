@@ -28,25 +28,25 @@ class PassiveMiniMaxHealthIndicatorTests {
 
     @Test
     void aConnectionFailureAfterASuccessIsDownAndASuccessAfterItIsUpAgain() {
-        this.calls.start(null).success("MiniMax-M3", io.github.minimax4j.client.TokenUsage.NONE);
+        this.calls.succeeded();
         this.clock.advance(Duration.ofSeconds(1));
-        this.calls.start(null).failure(new MiniMaxIoException("Could not connect to http://u:p@gw.local/?k=v", null));
+        this.calls.failed(new MiniMaxIoException("Could not connect to http://u:p@gw.local/?k=v", null));
         assertThat(this.indicator.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(this.indicator.health().getDetails()).containsEntry("errorType", "MiniMaxIoException")
             .containsEntry("checkedAt", this.clock.instant().toString());
         assertThat((String) this.indicator.health().getDetails().get("error")).doesNotContain("u:p").doesNotContain("k=v");
         this.clock.advance(Duration.ofSeconds(1));
-        this.calls.start(null).success("MiniMax-M3", io.github.minimax4j.client.TokenUsage.NONE);
+        this.calls.succeeded();
         assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test
     void theCallersOwnFailuresRateLimitsAndClosedStreamsChangeNothing() {
-        this.calls.start(null).success("MiniMax-M3", io.github.minimax4j.client.TokenUsage.NONE);
+        this.calls.succeeded();
         this.clock.advance(Duration.ofSeconds(1));
-        this.calls.start(null).failure(new BadRequestException("bad", new ApiError(400, "x", "", null, "")));
-        this.calls.start(null).failure(new RateLimitException("slow", new ApiError(429, "x", "", null, ""), null));
-        this.calls.start(null).failure(new CancellationException("closed by its caller"));
+        this.calls.failed(new BadRequestException("bad", new ApiError(400, "x", "", null, "")));
+        this.calls.failed(new RateLimitException("slow", new ApiError(429, "x", "", null, ""), null));
+        this.calls.failed(new CancellationException("closed by its caller"));
         assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
     }
 }
