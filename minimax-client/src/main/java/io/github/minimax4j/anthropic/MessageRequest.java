@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -36,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 public record MessageRequest(@Nullable Model model, @Nullable Integer maxTokens, @Nullable SystemPrompt system,
         List<Message> messages, @Nullable Double temperature, @Nullable Double topP, @Nullable List<Tool> tools,
         @Nullable ToolChoice toolChoice, @Nullable Thinking thinking, @Nullable Metadata metadata,
-        @Nullable Boolean stream, @JsonAnyGetter Map<String, Object> extra) {
+        @Nullable Boolean stream, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public MessageRequest {
         messages = (messages != null) ? List.copyOf(messages) : List.of();

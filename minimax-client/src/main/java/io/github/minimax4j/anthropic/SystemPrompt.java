@@ -2,6 +2,7 @@ package io.github.minimax4j.anthropic;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +18,12 @@ public record SystemPrompt(@Nullable String text, List<TextBlock> blocks) {
         blocks = (blocks != null) ? List.copyOf(blocks) : List.of();
     }
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SystemPrompt of(String text) {
         return new SystemPrompt(text, List.of());
     }
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SystemPrompt of(List<TextBlock> blocks) {
         return new SystemPrompt(null, blocks);
     }

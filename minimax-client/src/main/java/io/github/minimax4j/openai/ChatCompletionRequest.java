@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.minimax4j.model.Model;
@@ -35,7 +36,7 @@ public record ChatCompletionRequest(@Nullable Model model, List<ChatMessage> mes
         @Nullable Integer maxCompletionTokens, @Nullable Integer maxTokens, @Nullable Double temperature,
         @Nullable Double topP, @Nullable List<ChatTool> tools, @Nullable Thinking thinking,
         @Nullable Boolean reasoningSplit, @Nullable Boolean stream, @Nullable StreamOptions streamOptions,
-        @JsonAnyGetter Map<String, Object> extra) {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public ChatCompletionRequest {
         messages = (messages != null) ? List.copyOf(messages) : List.of();

@@ -29,24 +29,27 @@ final class ChatCompletionsEndpoint {
         this.deltaDelay = deltaDelay;
     }
 
-    void create(HttpExchange exchange, JsonNode request) throws IOException {
+    void create(HttpExchange exchange, JsonNode request, SimulatedReply scripted) throws IOException {
         Conversation conversation = ConversationReader.fromChatRequest(request);
-        Reply reply = ReplyComposer.compose(conversation);
-        Usage usage = conversation.usage(reply);
+        Reply reply = ReplyComposer.compose(conversation, scripted);
+        Usage usage = (scripted.usage() != null) ? scripted.usage() : conversation.usage(reply);
+        Duration delay = (scripted.deltaDelay() != null) ? scripted.deltaDelay() : this.deltaDelay;
         boolean split = request.path("reasoning_split").asBoolean(false);
         Header header = new Header(Ids.responseId(), Instant.now().getEpochSecond(), conversation.model());
         if (request.path("stream").asBoolean(false)) {
             boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
-            stream(exchange, header, reply, usage, split, includeUsage);
+            stream(new SseStream(exchange, delay, scripted.cutAfterEvents()), header, reply, usage, split,
+                    includeUsage);
             return;
+        }
+        if (scripted.deltaDelay() != null) {
+            SseStream.sleep(scripted.deltaDelay());
         }
         ObjectNode message = Json.object().put("content", content(reply, split)).put("role", "assistant")
                 .put("name", "MiniMax AI").put("audio_content", "");
         if (split && reply.thinking() != null) {
             message.put("reasoning_content", reply.thinking());
-            message.putArray("reasoning_details").addObject().put("type", "reasoning.text")
-                    .put("id", "reasoning-text-1").put("format", "MiniMax-response-v1").put("index", 0)
-                    .put("text", reply.thinking());
+            message.set("reasoning_details", reasoningDetails(reply.thinking()));
         }
         if (reply.toolCall() != null) {
             ObjectNode call = message.putArray("tool_calls").addObject().put("id", reply.toolCall().id())
@@ -63,7 +66,21 @@ final class ChatCompletionsEndpoint {
         completion.put("input_sensitive", false).put("output_sensitive", false).put("input_sensitive_type", 0)
                 .put("output_sensitive_type", 0).put("output_sensitive_int", 0);
         completion.set("base_resp", HttpExchanges.baseResp(0, ""));
+        if (scripted.cutAfterEvents() >= 0) {
+            HttpExchanges.sendCut(exchange, completion);
+        }
         this.ledger.recordChatCompletions(usage);
+        HttpExchanges.sendJson(exchange, 200, completion);
+    }
+
+    /** A completion-shaped HTTP 200 with no choices and an error in {@code base_resp}. */
+    void sendBaseRespError(HttpExchange exchange, String model, int code, String statusMessage) throws IOException {
+        ObjectNode completion = Json.object().put("id", Ids.responseId()).putNull("choices")
+                .put("created", Instant.now().getEpochSecond()).put("model", model).put("object", "chat.completion");
+        completion.set("usage", usage(new Usage(0, 0, 0)));
+        completion.put("input_sensitive", false).put("output_sensitive", false).put("input_sensitive_type", 0)
+                .put("output_sensitive_type", 0).put("output_sensitive_int", 0);
+        completion.set("base_resp", HttpExchanges.baseResp(code, statusMessage));
         HttpExchanges.sendJson(exchange, 200, completion);
     }
 
@@ -72,13 +89,15 @@ final class ChatCompletionsEndpoint {
      * inside content and can share a chunk with answer text), tool-call argument fragments, a final chunk
      * with {@code finish_reason}, an optional usage chunk with empty choices, then {@code [DONE]}.
      */
-    private void stream(HttpExchange exchange, Header header, Reply reply, Usage usage, boolean split,
+    private void stream(SseStream sse, Header header, Reply reply, Usage usage, boolean split,
             boolean includeUsage) throws IOException {
-        SseStream sse = new SseStream(exchange, this.deltaDelay);
         boolean first = true;
         if (split && reply.thinking() != null) {
+            // Each reasoning delta comes both ways, as in the plain reply: reasoning_content and reasoning_details.
             for (String piece : SseStream.pieces(reply.thinking(), WORDS_PER_DELTA)) {
-                sendDelta(sse, header, delta(first).put("reasoning_content", piece));
+                ObjectNode delta = delta(first).put("reasoning_content", piece);
+                delta.set("reasoning_details", reasoningDetails(piece));
+                sendDelta(sse, header, delta);
                 first = false;
             }
         }
@@ -114,12 +133,25 @@ final class ChatCompletionsEndpoint {
         this.ledger.recordChatCompletions(usage);
     }
 
-    /** Reply content: the answer, preceded by {@code <think>…</think>} unless reasoning is split out. */
+    /**
+     * Reply content: the answer, preceded by {@code <think>…</think>} unless reasoning is split out. A reply
+     * cut by the output limit inside its thinking ends there, the tag left open, as the model's output does.
+     */
     private static String content(Reply reply, boolean split) {
         if (split || reply.thinking() == null) {
             return reply.text();
         }
+        if (reply.thinkingCut()) {
+            return "<think>\n" + reply.thinking();
+        }
         return "<think>\n" + reply.thinking() + "\n</think>\n" + reply.text();
+    }
+
+    private static ArrayNode reasoningDetails(String text) {
+        ArrayNode details = Json.array();
+        details.addObject().put("type", "reasoning.text").put("id", "reasoning-text-1")
+                .put("format", "MiniMax-response-v1").put("index", 0).put("text", text);
+        return details;
     }
 
     private static ObjectNode delta(boolean first) {

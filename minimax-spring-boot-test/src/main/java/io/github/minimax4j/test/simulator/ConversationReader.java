@@ -21,14 +21,15 @@ final class ConversationReader {
         List<JsonNode> messages = requireMessages(request);
         validateSampling(request);
         rejectMediaForTextOnlyModels(model, messages);
-        boolean thinking = thinks(model, Json.text(request.path("thinking").path("type")), false);
+        boolean thinking = thinks(model, thinkingType(model, request), false);
         List<Conversation.Tool> tools = new ArrayList<>();
         for (JsonNode tool : request.path("tools")) {
             tools.add(new Conversation.Tool(Json.text(tool.get("name")), Json.text(tool.get("description")),
                     tool.path("input_schema")));
         }
+        // The reference supports only auto and none: any other choice is taken as auto, neither forced nor refused.
         boolean toolChoiceNone = Json.text(request.path("tool_choice").path("type")).equals("none");
-        @Nullable Integer maxTokens = maxTokens(request, "max_tokens");
+        @Nullable Integer maxTokens = maxTokens(request, "max_tokens", model);
         List<JsonNode> parts = List.of(request.path("system"), request.path("tools"));
         requireUnchangedThinking(messages);
         JsonNode last = messages.get(messages.size() - 1);
@@ -53,7 +54,7 @@ final class ConversationReader {
         List<JsonNode> messages = requireMessages(request);
         validateSampling(request);
         rejectMediaForTextOnlyModels(model, messages);
-        boolean thinking = thinks(model, Json.text(request.path("thinking").path("type")), true);
+        boolean thinking = thinks(model, thinkingType(model, request), true);
         List<Conversation.Tool> tools = new ArrayList<>();
         for (JsonNode tool : request.path("tools")) {
             JsonNode function = tool.path("function");
@@ -61,9 +62,9 @@ final class ConversationReader {
                     function.path("parameters")));
         }
         boolean toolChoiceNone = Json.text(request.get("tool_choice")).equals("none");
-        @Nullable Integer maxTokens = maxTokens(request, "max_completion_tokens");
+        @Nullable Integer maxTokens = maxTokens(request, "max_completion_tokens", model);
         if (maxTokens == null) {
-            maxTokens = maxTokens(request, "max_tokens");
+            maxTokens = maxTokens(request, "max_tokens", model);
         }
         JsonNode last = messages.get(messages.size() - 1);
         String role = Json.text(last.get("role"));
@@ -77,9 +78,22 @@ final class ConversationReader {
                 List.of(request.path("tools")), messages);
     }
 
+    /**
+     * The thinking type asked for. MiniMax-M3 takes only {@code adaptive} and {@code disabled}: the Anthropic
+     * form {@code enabled} is rejected with 2013 (wording as MiniMax answers it); M2.x models accept any type
+     * and think anyway.
+     */
+    private static String thinkingType(String model, JsonNode request) {
+        String type = Json.text(request.path("thinking").path("type"));
+        if (ModelCatalog.isM3(model) && !type.isEmpty() && !type.equals("adaptive") && !type.equals("disabled")) {
+            throw new BadRequestException("invalid thinking.type: \"" + type + "\" (allowed: adaptive, disabled)");
+        }
+        return type;
+    }
+
     /** M2.x models always think; M3 follows the thinking type, with a per-API default when it is omitted. */
     static boolean thinks(String model, String thinkingType, boolean m3Default) {
-        if (!model.startsWith("MiniMax-M3")) {
+        if (!ModelCatalog.isM3(model)) {
             return true;
         }
         return thinkingType.isEmpty() ? m3Default : thinkingType.equals("adaptive");
@@ -140,6 +154,9 @@ final class ConversationReader {
         if (model.isEmpty()) {
             throw new BadRequestException("model: field required");
         }
+        if (!ModelCatalog.isKnown(model)) {
+            throw new BadRequestException("unknown model '" + model + "'");
+        }
         return model;
     }
 
@@ -160,7 +177,7 @@ final class ConversationReader {
 
     /** Only MiniMax-M3 is multimodal; the reference says M2.x models accept text and tool blocks only. */
     private static void rejectMediaForTextOnlyModels(String model, List<JsonNode> messages) {
-        if (model.startsWith("MiniMax-M3")) {
+        if (ModelCatalog.isM3(model)) {
             return;
         }
         for (JsonNode message : messages) {
@@ -188,7 +205,8 @@ final class ConversationReader {
         }
     }
 
-    private static @Nullable Integer maxTokens(JsonNode request, String field) {
+    /** An output limit in [1, the model's maximum] (wording ours: the reference gives the range, not the text). */
+    private static @Nullable Integer maxTokens(JsonNode request, String field, String model) {
         JsonNode value = request.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -196,7 +214,11 @@ final class ConversationReader {
         if (!value.isIntegralNumber() || value.asLong() < 1) {
             throw new BadRequestException(field + ": must be an integer >= 1");
         }
-        return (int) Math.min(value.asLong(), Integer.MAX_VALUE);
+        if (value.asLong() > ModelCatalog.maxOutputTokens(model)) {
+            throw new BadRequestException(field + ": " + value.asLong() + " is above the maximum of "
+                    + ModelCatalog.maxOutputTokens(model) + " for " + model);
+        }
+        return value.intValue();
     }
 
     /** Text of a content value: a plain string, or the text of its blocks/parts of the given type. */

@@ -1,5 +1,7 @@
 package io.github.minimax4j.test.simulator;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,11 @@ final class Json {
 
     static String write(JsonNode node) {
         return MAPPER.writeValueAsString(node);
+    }
+
+    /** A map of plain values (strings, numbers, booleans, lists, maps) as a JSON object. */
+    static ObjectNode valueToObject(Map<String, ?> value) {
+        return MAPPER.valueToTree(value);
     }
 
     /** Parses a request body; anything but a JSON object is a client error. */

@@ -27,14 +27,19 @@ final class MessagesEndpoint {
         this.deltaDelay = deltaDelay;
     }
 
-    void create(HttpExchange exchange, JsonNode request) throws IOException {
+    void create(HttpExchange exchange, JsonNode request, SimulatedReply scripted) throws IOException {
         Conversation conversation = ConversationReader.fromMessagesRequest(request);
-        Reply reply = ReplyComposer.compose(conversation);
-        Usage usage = conversation.usage(reply);
+        Reply reply = ReplyComposer.compose(conversation, scripted);
+        Usage usage = (scripted.usage() != null) ? scripted.usage() : conversation.usage(reply);
+        Duration delay = (scripted.deltaDelay() != null) ? scripted.deltaDelay() : this.deltaDelay;
         String id = Ids.responseId();
         if (request.path("stream").asBoolean(false)) {
-            stream(exchange, id, conversation.model(), reply, usage);
+            stream(new SseStream(exchange, delay, scripted.cutAfterEvents()), id, conversation.model(), reply,
+                    usage);
             return;
+        }
+        if (scripted.deltaDelay() != null) {
+            SseStream.sleep(scripted.deltaDelay());
         }
         ObjectNode message = message(id, conversation.model());
         ArrayNode content = message.putArray("content");
@@ -51,7 +56,20 @@ final class MessagesEndpoint {
         message.set("usage", usage(usage, usage.outputTokens()));
         message.put("stop_reason", reply.stopReason());
         message.set("base_resp", HttpExchanges.baseResp(0, "success"));
+        if (scripted.cutAfterEvents() >= 0) {
+            HttpExchanges.sendCut(exchange, message);
+        }
         this.ledger.recordMessages(usage);
+        HttpExchanges.sendJson(exchange, 200, message);
+    }
+
+    /** A Messages-shaped HTTP 200 with no content and an error in {@code base_resp}. */
+    void sendBaseRespError(HttpExchange exchange, String model, int code, String statusMessage) throws IOException {
+        ObjectNode message = message(Ids.responseId(), model);
+        message.putArray("content");
+        message.set("usage", usage(new Usage(0, 0, 0), 0));
+        message.putNull("stop_reason");
+        message.set("base_resp", HttpExchanges.baseResp(code, statusMessage));
         HttpExchanges.sendJson(exchange, 200, message);
     }
 
@@ -65,8 +83,7 @@ final class MessagesEndpoint {
      * The event sequence of the Anthropic streaming protocol: message_start, ping, one start/delta.../stop
      * group per content block, message_delta (stop reason, final output tokens), message_stop.
      */
-    private void stream(HttpExchange exchange, String id, String model, Reply reply, Usage usage) throws IOException {
-        SseStream sse = new SseStream(exchange, this.deltaDelay);
+    private void stream(SseStream sse, String id, String model, Reply reply, Usage usage) throws IOException {
         ObjectNode started = message(id, model);
         started.putArray("content");
         started.putNull("stop_reason");

@@ -5,13 +5,20 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpExchange;
@@ -24,14 +31,23 @@ import tools.jackson.databind.JsonNode;
  * and {@code /count_tokens}) and the OpenAI-compatible Chat Completions API ({@code /v1/chat/completions})
  * with realistic, deterministic replies, thinking, tool calls, streams and token usage.
  * <p>
- * It lets an app run (and its metrics and health move) without an API key, and lets tests
- * compare client-side meters with {@link #messagesTotals()} / {@link #chatCompletionsTotals()}. It uses
- * only the JDK's {@code com.sun.net.httpserver}, so it adds no dependency. Thread-safe.
+ * It lets an app run (and its metrics and health move) without an API key, and lets tests script what
+ * it answers ({@link #replyNext}, {@link #when}: text, thinking, tool calls, HTTP and {@code base_resp}
+ * errors, cut and slow streams), assert on what it received ({@link #requests()}), and compare
+ * client-side meters with {@link #messagesTotals()} / {@link #chatCompletionsTotals()}. It validates
+ * requests as MiniMax's reference says (known models, output limits, thinking types on MiniMax-M3,
+ * sampling ranges, media only on MiniMax-M3) and answers errors in MiniMax's format, with a
+ * {@code minimax-request-id} header on every response. It uses only the JDK's
+ * {@code com.sun.net.httpserver} and the client's wire types. Thread-safe.
  * <pre>{@code
  * try (MiniMaxSimulator simulator = new MiniMaxSimulator(Duration.ZERO).start()) {
  *     String baseUrl = simulator.baseUrl(); // use as minimax.base-url, with any non-blank API key
+ *     simulator.replyNext(SimulatedReply.rateLimited(Duration.ofSeconds(1)));
+ *     // ... call it ...
+ *     assertThat(simulator.lastRequest().prompt()).isEqualTo("Hello");
  * }
  * }</pre>
+ * In a Spring Boot test, {@code @AutoConfigureMiniMaxSimulator} starts one and points the app at it.
  */
 public final class MiniMaxSimulator implements AutoCloseable {
 
@@ -48,7 +64,13 @@ public final class MiniMaxSimulator implements AutoCloseable {
 
     private final TokenLedger ledger = new TokenLedger();
 
-    private final Map<String, Endpoint> routes;
+    private final Map<String, Route> routes;
+
+    private final Queue<SimulatedReply> queued = new ConcurrentLinkedQueue<>();
+
+    private final List<ReplyRule.Rule> rules = new CopyOnWriteArrayList<>();
+
+    private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
 
     private @Nullable HttpServer server;
 
@@ -71,9 +93,14 @@ public final class MiniMaxSimulator implements AutoCloseable {
         this.streamDelay = streamDelay;
         MessagesEndpoint messages = new MessagesEndpoint(this.ledger, streamDelay);
         ChatCompletionsEndpoint chat = new ChatCompletionsEndpoint(this.ledger, streamDelay);
-        this.routes = Map.of("/anthropic/v1/messages", messages::create,
-                "/anthropic/v1/messages/count_tokens", messages::countTokens,
-                "/v1/chat/completions", chat::create);
+        this.routes = Map.of(
+                "/anthropic/v1/messages", new Route(ReceivedRequest.Api.MESSAGES, messages::create,
+                        messages::sendBaseRespError),
+                "/anthropic/v1/messages/count_tokens", new Route(ReceivedRequest.Api.COUNT_TOKENS,
+                        (exchange, request, reply) -> messages.countTokens(exchange, request),
+                        messages::sendBaseRespError),
+                "/v1/chat/completions", new Route(ReceivedRequest.Api.CHAT_COMPLETIONS, chat::create,
+                        chat::sendBaseRespError));
     }
 
     /**
@@ -153,6 +180,95 @@ public final class MiniMaxSimulator implements AutoCloseable {
         return this.streamDelay;
     }
 
+    // --- scripting
+
+    /**
+     * Answers the next requests to the Messages or Chat Completions API with these replies, one each, in
+     * order, before any {@link #when} rule ({@code count_tokens} requests do not use them up).
+     * @param replies the replies
+     * @return this simulator, to script more
+     */
+    public MiniMaxSimulator replyNext(SimulatedReply... replies) {
+        for (SimulatedReply reply : replies) {
+            this.queued.add(Objects.requireNonNull(reply, "replies must not be null"));
+        }
+        return this;
+    }
+
+    /**
+     * Starts a rule for requests that match a condition; finish it with {@link ReplyRule#thenReply}. When
+     * several rules match, the one added last wins; requests no rule matches get the
+     * {@linkplain SimulatedReply#generated() generated reply}.
+     * <pre>{@code
+     * simulator.when((request) -> request.toolNames().contains("get_weather") && !request.hasToolResult())
+     *     .thenReply(SimulatedReply.toolCall("get_weather", Map.of("city", "Paris")));
+     * }</pre>
+     * @param condition which requests the rule answers
+     */
+    public ReplyRule when(Predicate<ReceivedRequest> condition) {
+        Objects.requireNonNull(condition, "condition must not be null");
+        return new ReplyRule(this, condition, "when " + condition);
+    }
+
+    /**
+     * Starts a rule for requests whose {@linkplain ReceivedRequest#prompt() prompt} contains this text
+     * (ignoring case). A tool result sent back has no prompt, so it gets the generated answer.
+     * @param text text the prompt contains
+     */
+    public ReplyRule whenPromptContains(String text) {
+        Objects.requireNonNull(text, "text must not be null");
+        String lower = text.toLowerCase(Locale.ROOT);
+        return new ReplyRule(this, (request) -> request.prompt().toLowerCase(Locale.ROOT).contains(lower),
+                "when the prompt contains '" + text + "'");
+    }
+
+    void addRule(ReplyRule.Rule rule) {
+        this.rules.add(rule);
+    }
+
+    // --- what was received
+
+    /** Every request received so far (to any API operation, answered or rejected), oldest first. */
+    public List<ReceivedRequest> requests() {
+        return List.copyOf(this.received);
+    }
+
+    /**
+     * The requests received so far by one API operation, oldest first.
+     * @param api the operation
+     */
+    public List<ReceivedRequest> requests(ReceivedRequest.Api api) {
+        return this.received.stream().filter((request) -> request.api() == api).toList();
+    }
+
+    /** How many requests were received so far. */
+    public int requestCount() {
+        return this.received.size();
+    }
+
+    /**
+     * The request received last.
+     * @throws IllegalStateException if none was received
+     */
+    public ReceivedRequest lastRequest() {
+        List<ReceivedRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("The MiniMax simulator has received no request yet");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /**
+     * Forgets scripted replies and rules, received requests and token totals, so the next test starts
+     * afresh (keeps running on the same port).
+     */
+    public void reset() {
+        this.queued.clear();
+        this.rules.clear();
+        this.received.clear();
+        this.ledger.reset();
+    }
+
     /** Tokens served so far by {@code /anthropic/v1/messages} (streamed and not). */
     public TokenTotals messagesTotals() {
         return this.ledger.messages();
@@ -174,35 +290,81 @@ public final class MiniMaxSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
-        try (exchange) {
-            Endpoint endpoint = this.routes.get(exchange.getRequestURI().getPath());
-            if (endpoint == null) {
-                HttpExchanges.sendError(exchange, 404, "not_found_error",
-                        "No such endpoint: " + exchange.getRequestURI().getPath());
-            }
-            else if (!exchange.getRequestMethod().equals("POST")) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                HttpExchanges.sendError(exchange, 405, "invalid_request_error", "Use POST for this endpoint");
-            }
-            else if (!HttpExchanges.hasApiKey(exchange)) {
-                HttpExchanges.sendError(exchange, 401, "authentication_error",
-                        "Missing API key: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'");
-            }
-            else {
-                serve(exchange, endpoint);
-            }
+        try {
+            route(exchange);
+            exchange.close();
+        }
+        catch (SseStream.ConnectionCut ex) {
+            // Not closed on purpose: the server then drops the connection without ending the response.
+            throw ex;
         }
         catch (IOException ex) {
             // The client went away (or the simulator is stopping): nothing left to answer.
+            exchange.close();
         }
     }
 
-    private void serve(HttpExchange exchange, Endpoint endpoint) throws IOException {
+    private void route(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set(HttpExchanges.REQUEST_ID_HEADER, Ids.responseId());
+        Route route = this.routes.get(exchange.getRequestURI().getPath());
+        if (route == null) {
+            HttpExchanges.sendError(exchange, 404, "No such endpoint: " + exchange.getRequestURI().getPath(), null);
+            return;
+        }
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            HttpExchanges.sendError(exchange, 405, "Use POST for this endpoint", null);
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        ReceivedRequest request = new ReceivedRequest(route.api(), HttpExchanges.requestId(exchange),
+                exchange.getRequestHeaders(), body);
+        this.received.add(request);
+        if (!HttpExchanges.hasApiKey(exchange)) {
+            HttpExchanges.sendError(exchange, 401,
+                    "Missing API key: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'", null);
+            return;
+        }
+        SimulatedReply reply;
         try {
-            endpoint.handle(exchange, HttpExchanges.readJson(exchange));
+            reply = (route.api() == ReceivedRequest.Api.COUNT_TOKENS) ? SimulatedReply.generated() : replyFor(request);
+        }
+        catch (RuntimeException ex) {
+            // A test's own condition failed: say so in the answer rather than dropping the connection.
+            HttpExchanges.sendError(exchange, 500, "Simulator error: a when(...) condition threw " + ex, null);
+            return;
+        }
+        switch (reply.kind()) {
+            case HTTP_ERROR -> HttpExchanges.sendError(exchange, reply.code(), reply.message(), reply.retryAfter());
+            case BASE_RESP_ERROR -> route.baseRespError().send(exchange, request.model(), reply.code(),
+                    reply.message());
+            default -> serve(exchange, route, body, reply);
+        }
+    }
+
+    private SimulatedReply replyFor(ReceivedRequest request) {
+        SimulatedReply next = this.queued.poll();
+        if (next != null) {
+            return next;
+        }
+        for (int i = this.rules.size() - 1; i >= 0; i--) {
+            ReplyRule.Rule rule = this.rules.get(i);
+            if (rule.matches(request)) {
+                return rule.nextReply();
+            }
+        }
+        return SimulatedReply.generated();
+    }
+
+    private void serve(HttpExchange exchange, Route route, byte[] body, SimulatedReply reply) throws IOException {
+        try {
+            route.endpoint().handle(exchange, Json.readObject(body), reply);
         }
         catch (BadRequestException ex) {
-            HttpExchanges.sendError(exchange, 400, "invalid_request_error", ex.getMessage());
+            HttpExchanges.sendError(exchange, 400, ex.getMessage(), null);
+        }
+        catch (SseStream.ConnectionCut ex) {
+            throw ex;
         }
         catch (SimulatedFailure ex) {
             HttpExchanges.sendError(exchange, ex.status(), ex.errorType(), ex.getMessage());
@@ -210,15 +372,25 @@ public final class MiniMaxSimulator implements AutoCloseable {
         catch (RuntimeException ex) {
             // A simulator bug: answer like a server error rather than hanging the client.
             if (exchange.getResponseCode() == -1) {
-                HttpExchanges.sendError(exchange, 500, "api_error", "Simulator error: " + ex);
+                HttpExchanges.sendError(exchange, 500, "Simulator error: " + ex, null);
             }
         }
     }
 
     /** One API operation. */
     @FunctionalInterface
-    private interface Endpoint {
+    interface Endpoint {
 
-        void handle(HttpExchange exchange, JsonNode request) throws IOException;
+        void handle(HttpExchange exchange, JsonNode request, SimulatedReply reply) throws IOException;
+    }
+
+    /** Answers an HTTP 200 carrying a {@code base_resp} error, in one API's response shape. */
+    @FunctionalInterface
+    interface BaseRespError {
+
+        void send(HttpExchange exchange, String model, int code, String message) throws IOException;
+    }
+
+    private record Route(ReceivedRequest.Api api, Endpoint endpoint, BaseRespError baseRespError) {
     }
 }

@@ -10,8 +10,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param text answer text ("" when none)
  * @param toolCall requested tool call, or null
  * @param truncated whether generation stopped at the caller's output limit
+ * @param thinkingCut whether it stopped inside the thinking (a {@code <think>} block is then left open)
  */
-record Reply(@Nullable String thinking, String text, @Nullable ToolCall toolCall, boolean truncated) {
+record Reply(@Nullable String thinking, String text, @Nullable ToolCall toolCall, boolean truncated,
+        boolean thinkingCut) {
+
+    Reply(@Nullable String thinking, String text, @Nullable ToolCall toolCall, boolean truncated) {
+        this(thinking, text, toolCall, truncated, false);
+    }
 
     /** Output tokens: what was generated, at about four characters per token. */
     int outputTokens() {
@@ -43,9 +49,12 @@ record Reply(@Nullable String thinking, String text, @Nullable ToolCall toolCall
         String cutThinking = null;
         if (this.thinking != null) {
             cutThinking = cut(this.thinking, budget);
+            if (cutThinking.length() < this.thinking.length()) {
+                return new Reply(cutThinking, "", null, true, true);
+            }
             budget -= TokenEstimator.tokens(cutThinking);
         }
-        return new Reply(cutThinking, cut(this.text, budget), null, true);
+        return new Reply(cutThinking, cut(this.text, budget), null, true, false);
     }
 
     private static String cut(String value, int tokens) {

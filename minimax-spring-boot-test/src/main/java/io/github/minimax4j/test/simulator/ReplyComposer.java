@@ -1,7 +1,6 @@
 package io.github.minimax4j.test.simulator;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes the simulated model's reply. Deterministic (the same prompt gives the same text, so tests can
@@ -27,17 +26,31 @@ final class ReplyComposer {
     private ReplyComposer() {
     }
 
+    /** The reply a script asks for: the generated one, or the scripted content cut to the output limit. */
+    static Reply compose(Conversation conversation, SimulatedReply scripted) {
+        if (scripted.kind() == SimulatedReply.Kind.GENERATED) {
+            return compose(conversation);
+        }
+        return scripted.content().limitTo(conversation.maxTokens());
+    }
+
     static Reply compose(Conversation conversation) {
-        Optional<Reply.ToolCall> toolCall = ToolCallPlanner.plan(conversation);
+        ToolCallPlanner.Plan plan = ToolCallPlanner.plan(conversation);
         Reply reply;
         if (conversation.toolResult() != null) {
             reply = answerFromToolResult(conversation.toolResult());
         }
-        else if (toolCall.isPresent()) {
-            Reply.ToolCall call = toolCall.get();
+        else if (plan.call() != null) {
+            Reply.ToolCall call = plan.call();
             reply = new Reply("The user wants information I can get with the " + call.name()
                     + " tool. I will call it with " + call.arguments() + " and answer once I have the result.",
                     "Let me look that up with " + call.name() + ".", call, false);
+        }
+        else if (plan.missing() != null) {
+            reply = new Reply("I could use the " + plan.tool() + " tool, but it needs " + plan.missing()
+                    + " and the user has not said which.", "I can look that up with " + plan.tool()
+                    + ", but I need to know the " + plan.missing().replace('_', ' ') + " first. Which one do you mean?",
+                    null, false);
         }
         else {
             reply = answer(conversation.lastUserText(), conversation.earlierUserText());

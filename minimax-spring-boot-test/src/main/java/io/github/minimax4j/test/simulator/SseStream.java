@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes a Server-Sent Events response over chunked transfer, flushing every event so the client sees
  * each one as it is "generated", with a pause before each content delta to mimic token-by-token output.
+ * A scripted cut drops the connection once a number of events has been sent.
  */
 final class SseStream {
 
@@ -20,13 +21,22 @@ final class SseStream {
 
     private final Duration deltaDelay;
 
-    /** Sends the 200 headers with length 0, which makes the JDK server use chunked transfer encoding. */
-    SseStream(HttpExchange exchange, Duration deltaDelay) throws IOException {
+    private final int cutAfterEvents;
+
+    private int events;
+
+    /**
+     * Sends the 200 headers with length 0, which makes the JDK server use chunked transfer encoding.
+     * @param cutAfterEvents events to send before the connection drops, or -1 for the whole stream
+     */
+    SseStream(HttpExchange exchange, Duration deltaDelay, int cutAfterEvents) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         this.body = exchange.getResponseBody();
         this.deltaDelay = deltaDelay;
+        this.cutAfterEvents = cutAfterEvents;
+        cutIfDue();
     }
 
     /** Anthropic style: {@code event: name} then {@code data: json}. */
@@ -41,21 +51,44 @@ final class SseStream {
 
     /** Waits the configured time per delta, as a model generating tokens would. */
     void pace() throws IOException {
-        if (this.deltaDelay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(this.deltaDelay.toMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Simulator stopped while streaming", ex);
+        if (!this.deltaDelay.isZero()) {
+            sleep(this.deltaDelay);
         }
     }
 
     private void write(String text) throws IOException {
         this.body.write(text.getBytes(StandardCharsets.UTF_8));
         this.body.flush();
+        this.events++;
+        cutIfDue();
+    }
+
+    private void cutIfDue() {
+        if (this.events == this.cutAfterEvents) {
+            throw new ConnectionCut(this.events);
+        }
+    }
+
+    /** Sleeps for a scripted delay; an interrupt (the simulator stopping) ends the exchange. */
+    static void sleep(Duration delay) throws IOException {
+        try {
+            Thread.sleep(delay.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Simulator stopped while waiting", ex);
+        }
+    }
+
+    /**
+     * Thrown to drop the connection mid-response: the handler lets it escape without closing the exchange,
+     * and the JDK server then closes the socket without the final chunk, as a cut network does.
+     */
+    static final class ConnectionCut extends RuntimeException {
+
+        ConnectionCut(int events) {
+            super("Connection cut by the script after " + events + " events", null, false, false);
+        }
     }
 
     /** Splits text into deltas of a few words each (whitespace kept), like a model's token stream. */
