@@ -367,7 +367,7 @@ public final class MiniMaxSimulator implements AutoCloseable {
             throw ex;
         }
         catch (SimulatedFailure ex) {
-            HttpExchanges.sendError(exchange, ex.status(), ex.errorType(), ex.getMessage());
+            HttpExchanges.sendError(exchange, ex.status(), ex.getMessage(), null);
         }
         catch (RuntimeException ex) {
             // A simulator bug: answer like a server error rather than hanging the client.

@@ -1,6 +1,6 @@
 package io.github.minimax4j.test.simulator;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +15,7 @@ final class SimulatedFailure extends RuntimeException {
 
     private static final Pattern MARKER = Pattern.compile("#simulate-error=(\\d{3})");
 
-    private static final Map<Integer, String> TYPES = Map.of(400, "invalid_request_error", 401,
-            "authentication_error", 429, "rate_limit_error", 500, "api_error", 529, "overloaded_error");
+    private static final Set<Integer> STATUSES = Set.of(400, 401, 429, 500, 529);
 
     private final int status;
 
@@ -33,17 +32,13 @@ final class SimulatedFailure extends RuntimeException {
             return null;
         }
         int status = Integer.parseInt(marker.group(1));
-        if (!TYPES.containsKey(status)) {
-            throw new BadRequestException("#simulate-error supports " + TYPES.keySet() + ", not " + status);
+        if (!STATUSES.contains(status)) {
+            throw new BadRequestException("#simulate-error supports " + STATUSES + ", not " + status);
         }
         return new SimulatedFailure(status);
     }
 
     int status() {
         return this.status;
-    }
-
-    String errorType() {
-        return TYPES.get(this.status);
     }
 }

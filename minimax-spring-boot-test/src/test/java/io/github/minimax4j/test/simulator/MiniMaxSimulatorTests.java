@@ -530,7 +530,7 @@ class MiniMaxSimulatorTests {
         assertThat(overloaded.statusCode()).isEqualTo(529);
         assertThat(overloaded.body()).contains("overloaded_error");
         assertThat(badRequest.statusCode()).isEqualTo(400);
-        assertThat(badRequest.body()).contains("invalid_request_error");
+        assertThat(badRequest.body()).contains("#simulate-error=400");
         assertThat(send(MESSAGES, userMessage("MiniMax-M3", "#simulate-error=418"), "x-api-key", "k").statusCode())
             .isEqualTo(400);
         assertThat(this.simulator.messagesTotals().inputTokens()).isZero();
