@@ -3,7 +3,7 @@ package io.github.minimax4j.anthropic;
 import java.util.Iterator;
 import java.util.function.Consumer;
 
-import io.github.minimax4j.client.MiniMaxCallObserver;
+import io.github.minimax4j.client.CallObservation;
 import io.github.minimax4j.client.MiniMaxStream;
 import io.github.minimax4j.client.TokenUsage;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +17,12 @@ public final class MessageStream extends MiniMaxStream<MessageStreamEvent> {
     private final MessageAccumulator accumulator;
 
     public MessageStream(Iterator<MessageStreamEvent> events, AutoCloseable connection,
-            MiniMaxCallObserver.Observation observation) {
+            CallObservation observation) {
         this(events, connection, observation, new MessageAccumulator());
     }
 
     private MessageStream(Iterator<MessageStreamEvent> events, AutoCloseable connection,
-            MiniMaxCallObserver.Observation observation, MessageAccumulator accumulator) {
+            CallObservation observation, MessageAccumulator accumulator) {
         super(peek(events, accumulator::accumulate), connection, observation);
         this.accumulator = accumulator;
     }

@@ -16,11 +16,11 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
 
     private final ChatRequestPreparer preparer;
 
-    private final MiniMaxCallObserver observer;
+    private final CallObservation.Observer observer;
 
     private final URI uri;
 
-    DefaultChatCompletionsApi(HttpTransport transport, RequestDefaults defaults, MiniMaxCallObserver observer,
+    DefaultChatCompletionsApi(HttpTransport transport, RequestDefaults defaults, CallObservation.Observer observer,
             URI baseUrl) {
         this.transport = transport;
         this.json = new JsonBodies(transport);
@@ -32,7 +32,7 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     @Override
     public ChatCompletion create(ChatCompletionRequest request) {
         ChatCompletionRequest prepared = this.preparer.prepare(request, false);
-        return Observed.call(this.observer.start(call(prepared, false)), () -> {
+        return this.observer.start(call(prepared, false)).observe(() -> {
             ChatCompletion reply = this.json.post(this.uri, prepared, ChatCompletion.class, ChatCompletion::baseResp);
             rejectBlanked(reply);
             return reply;
@@ -42,8 +42,8 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     @Override
     public ChatCompletionStream stream(ChatCompletionRequest request) {
         ChatCompletionRequest prepared = this.preparer.prepare(request, true);
-        MiniMaxCallObserver.Observation observation = this.observer.start(call(prepared, true));
-        JsonBodies.OpenStream open = Observed.call(observation, () -> this.json.openStream(this.uri, prepared), null,
+        CallObservation observation = this.observer.start(call(prepared, true));
+        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.uri, prepared), null,
                 null);
         return new ChatCompletionStream(new ChatEventIterator(new SseEventReader(open.body()), this.transport, this.uri),
                 open, observation);

@@ -21,13 +21,13 @@ final class DefaultMessagesApi implements MessagesApi {
 
     private final MessageRequestPreparer preparer;
 
-    private final MiniMaxCallObserver observer;
+    private final CallObservation.Observer observer;
 
     private final URI messagesUri;
 
     private final URI countTokensUri;
 
-    DefaultMessagesApi(HttpTransport transport, RequestDefaults defaults, MiniMaxCallObserver observer,
+    DefaultMessagesApi(HttpTransport transport, RequestDefaults defaults, CallObservation.Observer observer,
             URI anthropicBaseUrl) {
         this.transport = transport;
         this.json = new JsonBodies(transport);
@@ -40,16 +40,16 @@ final class DefaultMessagesApi implements MessagesApi {
     @Override
     public MessageResponse create(MessageRequest request) {
         MessageRequest prepared = this.preparer.prepare(request, false);
-        return Observed.call(this.observer.start(call(prepared, "chat", false)),
-                () -> this.json.post(this.messagesUri, prepared, MessageResponse.class, MessageResponse::baseResp),
+        return this.observer.start(call(prepared, "chat", false))
+            .observe(() -> this.json.post(this.messagesUri, prepared, MessageResponse.class, MessageResponse::baseResp),
                 MessageResponse::model, (response) -> usage(response.usage()));
     }
 
     @Override
     public MessageStream stream(MessageRequest request) {
         MessageRequest prepared = this.preparer.prepare(request, true);
-        MiniMaxCallObserver.Observation observation = this.observer.start(call(prepared, "chat", true));
-        JsonBodies.OpenStream open = Observed.call(observation, () -> this.json.openStream(this.messagesUri, prepared),
+        CallObservation observation = this.observer.start(call(prepared, "chat", true));
+        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.messagesUri, prepared),
                 null, null);
         return new MessageStream(new AnthropicEventIterator(new SseEventReader(open.body()), this.transport,
                 this.messagesUri), open, observation);
@@ -59,7 +59,7 @@ final class DefaultMessagesApi implements MessagesApi {
     public TokenCount countTokens(MessageRequest request) {
         MessageRequest prepared = this.preparer.prepare(request, false);
         String model = (prepared.model() != null) ? prepared.model().value() : null;
-        return Observed.call(this.observer.start(call(prepared, "count_tokens", false)), () -> {
+        return this.observer.start(call(prepared, "count_tokens", false)).observe(() -> {
             CountTokensResponse counted = this.json.post(this.countTokensUri, prepared, CountTokensResponse.class,
                     CountTokensResponse::baseResp);
             if (counted.inputTokens() == null) {

@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import io.github.minimax4j.error.MiniMaxException;
@@ -40,8 +41,12 @@ final class HttpTransport {
 
     private final ErrorMapper errors;
 
-    HttpTransport(RestClient restClient, ApiKey apiKey, AuthScheme authScheme, RetryPolicy retryPolicy) {
+    private final Duration readTimeout;
+
+    HttpTransport(RestClient restClient, ApiKey apiKey, AuthScheme authScheme, RetryPolicy retryPolicy,
+            Duration readTimeout) {
         this.restClient = restClient;
+        this.readTimeout = readTimeout;
         this.apiKey = apiKey;
         this.authScheme = authScheme;
         this.retryPolicy = retryPolicy;
@@ -100,7 +105,8 @@ final class HttpTransport {
     /** The I/O failure as the client's typed exception, saying which call failed and what to check. */
     MiniMaxIoException ioFailure(URI uri, IOException ex) {
         String cause = this.errors.redact(String.valueOf(ex.getMessage()));
-        if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException) {
+        if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException
+                || ex instanceof HttpTimeoutException) {
             return new MiniMaxTimeoutException("MiniMax sent nothing within the timeout on " + uri + " (" + cause
                     + "). Raise minimax.read-timeout / minimax.connect-timeout if responses are slow.", ex);
         }
@@ -113,6 +119,7 @@ final class HttpTransport {
     }
 
     private <T> T attempt(URI uri, byte[] body, SuccessHandler<T> onSuccess) {
+        ReadWatchdog watchdog = ReadWatchdog.start(this.readTimeout);
         try {
             return this.restClient.post()
                 .uri(uri)
@@ -120,16 +127,25 @@ final class HttpTransport {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange((request, response) -> {
-                    int status = response.getStatusCode().value();
+                    ClientHttpResponse watched = watchdog.watch(response);
+                    int status = watched.getStatusCode().value();
                     if (status >= 200 && status < 300) {
-                        return onSuccess.handle(response);
+                        return onSuccess.handle(watched);
                     }
-                    throw failure(status, response);
+                    throw failure(status, watched);
                 }, false);
         }
         catch (ResourceAccessException ex) {
+            watchdog.stop();
             IOException io = (ex.getCause() instanceof IOException cause) ? cause : new IOException(ex.getMessage());
-            throw new RetryableFailure(ioFailure(uri, io), null);
+            throw new RetryableFailure(ioFailure(uri, watchdog.expired() ? watchdog.expiredFailure(io) : io), null);
+        }
+        catch (RuntimeException | Error ex) {
+            watchdog.stop();
+            if (watchdog.expired()) {
+                watchdog.expiredFailure(null); // clears the interrupt it sent
+            }
+            throw ex;
         }
     }
 

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * and maps FINE to DEBUG, so {@code logging.level.root=DEBUG} would print the API key once per call.
  * The filter masks those header values and lets the line through; a filter already set is kept and runs
  * after ours.
+ * <p>
+ * Installed only when the client is built on {@code HttpURLConnection} (Spring's
+ * {@code SimpleClientHttpRequestFactory}, {@code spring.http.clients.imperative.factory=simple}); the default
+ * JDK {@code HttpClient} logs no headers unless its own {@code jdk.httpclient.HttpClient.log} asks for them.
  */
 final class JdkHttpLogRedaction {
 

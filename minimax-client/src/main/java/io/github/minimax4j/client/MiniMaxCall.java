@@ -3,7 +3,7 @@ package io.github.minimax4j.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a call is, told to a {@link MiniMaxCallObserver} when it starts.
+ * What a call is: carried by its observation's {@code MiniMaxObservationContext}.
  *
  * @param api {@code messages} or {@code chat_completions}
  * @param operation {@code chat} for generation, {@code count_tokens} for counting

@@ -6,8 +6,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.github.minimax4j.model.Model;
+import io.github.minimax4j.observation.MiniMaxObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -41,7 +44,9 @@ public final class MiniMaxClientBuilder {
     private Consumer<RestClient.Builder> restClientCustomizer = (builder) -> {
     };
 
-    private MiniMaxCallObserver observer = MiniMaxCallObserver.NOOP;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+    private @Nullable MiniMaxObservationConvention observationConvention;
 
     MiniMaxClientBuilder() {
     }
@@ -117,11 +122,23 @@ public final class MiniMaxClientBuilder {
     }
 
     /**
-     * HTTP client to use instead of the default {@code HttpURLConnection} one. The timeouts set here are
-     * then the factory's business.
+     * HTTP client to use instead of the default, a pooled JDK {@code HttpClient} (HTTP/2 where the server
+     * offers it). The client still enforces {@link #readTimeout} itself, between bytes, whatever the factory;
+     * give the factory no read timeout of its own, or a longer one, and the connect timeout you want. It
+     * must not follow redirects (the key would travel to another host) nor re-send a POST by itself.
      */
     public MiniMaxClientBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
         this.requestFactory = requestFactory;
+        return this;
+    }
+
+    /**
+     * JDK {@code HttpClient} to send calls with (its connection pool, proxy, SSL context, connect timeout), through
+     * the client's own lean request path: the body goes out as one array, with no publisher thread per call as in
+     * Spring's {@code JdkClientHttpRequestFactory}. It must not follow redirects. Replaces {@link #requestFactory}.
+     */
+    public MiniMaxClientBuilder httpClient(java.net.http.HttpClient httpClient) {
+        this.requestFactory = new JdkHttpRequestFactory(Objects.requireNonNull(httpClient, "httpClient must not be null"));
         return this;
     }
 
@@ -131,8 +148,19 @@ public final class MiniMaxClientBuilder {
         return this;
     }
 
-    public MiniMaxClientBuilder observer(MiniMaxCallObserver observer) {
-        this.observer = Objects.requireNonNull(observer, "observer must not be null");
+    /**
+     * Registry the client starts one Micrometer {@code Observation} per call in (documented by
+     * {@code MiniMaxObservationDocumentation}); {@code ObservationRegistry.NOOP} by default. Its handlers (meters,
+     * tracing, {@code TokenUsageMeterObservationHandler}) see every call.
+     */
+    public MiniMaxClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
+        return this;
+    }
+
+    /** Convention naming the observations and their keys, instead of {@code DefaultMiniMaxObservationConvention}. */
+    public MiniMaxClientBuilder observationConvention(@Nullable MiniMaxObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
         return this;
     }
 
@@ -143,20 +171,27 @@ public final class MiniMaxClientBuilder {
         if (this.apiKey == null) {
             throw new IllegalStateException("A MiniMax API key is required: call apiKey(...)");
         }
-        // The JDK's HttpURLConnection logs request headers at FINE (DEBUG in a Boot app): mask the key there.
-        JdkHttpLogRedaction.install();
         RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder : RestClient.builder();
-        builder.requestFactory((this.requestFactory != null) ? this.requestFactory : defaultRequestFactory());
+        ClientHttpRequestFactory factory = (this.requestFactory != null) ? this.requestFactory
+                : defaultRequestFactory();
+        if (factory instanceof SimpleClientHttpRequestFactory) {
+            // Only HttpURLConnection logs request headers (at FINE, DEBUG in a Boot app): mask the key there.
+            JdkHttpLogRedaction.install();
+        }
+        builder.requestFactory(factory);
         this.restClientCustomizer.accept(builder);
-        HttpTransport transport = new HttpTransport(builder.build(), this.apiKey, this.authScheme, this.retryPolicy);
+        HttpTransport transport = new HttpTransport(builder.build(), this.apiKey, this.authScheme, this.retryPolicy,
+                this.readTimeout);
         URI anthropic = (this.anthropicBaseUrl != null) ? this.anthropicBaseUrl
                 : Urls.resolve(this.baseUrl, "/anthropic");
-        return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, this.observer, anthropic),
-                new DefaultChatCompletionsApi(transport, this.defaults, this.observer, this.baseUrl));
+        CallObservation.Observer observer = new CallObservation.Observer(this.observationRegistry,
+                this.observationConvention);
+        return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, observer, anthropic),
+                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl));
     }
 
-    /** {@code HttpURLConnection}, used as an LLM API needs it: see {@link HttpUrlConnectionRequestFactory}. */
+    /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */
     private ClientHttpRequestFactory defaultRequestFactory() {
-        return new HttpUrlConnectionRequestFactory(this.connectTimeout, this.readTimeout);
+        return JdkHttpRequestFactory.forBaseUrl(this.baseUrl, this.connectTimeout);
     }
 }

@@ -25,7 +25,7 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
 
     private final AutoCloseable connection;
 
-    private final MiniMaxCallObserver.Observation observation;
+    private final CallObservation observation;
 
     private boolean iterated;
 
@@ -36,7 +36,7 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
     private boolean observed;
 
     protected MiniMaxStream(Iterator<T> events, AutoCloseable connection,
-            MiniMaxCallObserver.Observation observation) {
+            CallObservation observation) {
         this.events = events;
         this.connection = connection;
         this.observation = observation;

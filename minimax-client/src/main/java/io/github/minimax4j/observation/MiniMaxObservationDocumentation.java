@@ -24,7 +24,30 @@ public enum MiniMaxObservationDocumentation implements ObservationDocumentation 
         public KeyName[] getHighCardinalityKeyNames() {
             return HighCardinalityKeys.values();
         }
+
+        @Override
+        public Observation.Event[] getEvents() {
+            return Events.values();
+        }
     };
+
+    /** What happens during a call. */
+    public enum Events implements Observation.Event {
+
+        /** A stream delivered its first event. */
+        FIRST_CHUNK("gen_ai.first_chunk");
+
+        private final String name;
+
+        Events(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return this.name;
+        }
+    }
 
     /** Tags of every meter: a bounded set of values each. */
     public enum LowCardinalityKeys implements KeyName {

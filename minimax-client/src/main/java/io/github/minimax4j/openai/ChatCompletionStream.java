@@ -3,7 +3,7 @@ package io.github.minimax4j.openai;
 import java.util.Iterator;
 import java.util.function.Consumer;
 
-import io.github.minimax4j.client.MiniMaxCallObserver;
+import io.github.minimax4j.client.CallObservation;
 import io.github.minimax4j.client.MiniMaxStream;
 import io.github.minimax4j.client.TokenUsage;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +17,12 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
     private final ChatCompletionAccumulator accumulator;
 
     public ChatCompletionStream(Iterator<ChatCompletionChunk> chunks, AutoCloseable connection,
-            MiniMaxCallObserver.Observation observation) {
+            CallObservation observation) {
         this(chunks, connection, observation, new ChatCompletionAccumulator());
     }
 
     private ChatCompletionStream(Iterator<ChatCompletionChunk> chunks, AutoCloseable connection,
-            MiniMaxCallObserver.Observation observation, ChatCompletionAccumulator accumulator) {
+            CallObservation observation, ChatCompletionAccumulator accumulator) {
         super(peek(chunks, accumulator::accumulate), connection, observation);
         this.accumulator = accumulator;
     }

@@ -30,12 +30,12 @@ class ApiKeyNeverLoggedTests {
         long jdkHttpBefore = KeyCanaryAppender.jdkHttpEvents();
         callsThatPutTheKeyWithinReachOfEveryLogger();
 
-        System.out.printf("ApiKeyNeverLoggedTests: %d log events checked (%d at TRACE, %d from HttpURLConnection)%n",
+        System.out.printf("ApiKeyNeverLoggedTests: %d log events checked (%d at TRACE, %d from the JDK's HTTP client)%n",
                 KeyCanaryAppender.events(), KeyCanaryAppender.traceEvents(), KeyCanaryAppender.jdkHttpEvents());
         assertThat(LoggerFactory.getLogger(ApiKeyNeverLoggedTests.class).isTraceEnabled())
             .as("the suite logs at TRACE (logback-test.xml)").isTrue();
         assertThat(KeyCanaryAppender.traceEvents()).as("TRACE events captured").isGreaterThan(traceBefore);
-        assertThat(KeyCanaryAppender.jdkHttpEvents()).as("the JDK's HttpURLConnection log is captured too")
+        assertThat(KeyCanaryAppender.jdkHttpEvents()).as("the JDK HttpClient's own log (jdk.httpclient.HttpClient.log, set for the suite) is captured too")
             .isGreaterThan(jdkHttpBefore);
         assertThat(KeyCanaryAppender.leaks()).as("log lines that carried an API key").isEmpty();
     }

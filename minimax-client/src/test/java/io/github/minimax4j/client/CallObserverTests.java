@@ -11,12 +11,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.observation.ObservationRegistry;
 import org.mockserver.integration.ClientAndServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The observer SPI metrics and health build on: every call reported once, with the usage the API reported. */
+/**
+ * The Micrometer observation the client starts per call, which metrics, tracing and health build on: every call
+ * reported once, with the usage the API reported.
+ */
 class CallObserverTests {
 
     private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").userId("u-1").build();
@@ -42,26 +46,7 @@ class CallObserverTests {
         server.reset();
         this.client = MiniMaxClient.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getPort())
             .retryPolicy(RetryPolicy.none())
-            .observer((call) -> {
-                this.seen.add("start " + call.api() + " " + call.operation() + " " + call.requestModel() + " "
-                        + call.streaming() + " " + call.userId());
-                return new MiniMaxCallObserver.Observation() {
-                    @Override
-                    public void firstChunk() {
-                        CallObserverTests.this.seen.add("first-chunk");
-                    }
-
-                    @Override
-                    public void success(String responseModel, TokenUsage usage) {
-                        CallObserverTests.this.seen.add("success " + responseModel + " " + usage);
-                    }
-
-                    @Override
-                    public void failure(Throwable error) {
-                        CallObserverTests.this.seen.add("failure " + error.getClass().getSimpleName());
-                    }
-                };
-            })
+            .observationRegistry(RecordingObservationHandler.registry(new RecordingObservationHandler(this.seen, true)))
             .build();
     }
 
@@ -109,31 +94,17 @@ class CallObserverTests {
         }
 
         assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 true u-1", "first-chunk",
-                "failure " + CancellationException.class.getSimpleName());
+                "failure " + CancellationException.class.getSimpleName() + " MiniMax-M3 " + new TokenUsage(21, 1, 7, 0, 0));
     }
 
     @Test
-    void aStreamClosedEarlyGivesObserversThatAskForItTheModelAndUsageReportedSoFarThroughAComposite() {
+    void aStreamClosedEarlyReportsTheModelAndUsageReportedSoFarToEveryHandler() {
         List<String> told = new CopyOnWriteArrayList<>();
-        MiniMaxCallObserver wantsUsage = (call) -> new MiniMaxCallObserver.Observation() {
-            @Override
-            public void success(String responseModel, TokenUsage usage) {
-                told.add("success");
-            }
-
-            @Override
-            public void failure(Throwable error) {
-                told.add("plain failure");
-            }
-
-            @Override
-            public void failure(Throwable error, String responseModel, TokenUsage usageSoFar) {
-                told.add(error.getClass().getSimpleName() + " " + responseModel + " " + usageSoFar);
-            }
-        };
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new RecordingObservationHandler(told, false))
+            .observationHandler(new RecordingObservationHandler(told, false));
         MiniMaxClient client = MiniMaxClient.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getPort())
-            .retryPolicy(RetryPolicy.none()).observer(MiniMaxCallObserver.composite(List.of(wantsUsage, wantsUsage)))
-            .build();
+            .retryPolicy(RetryPolicy.none()).observationRegistry(registry).build();
         server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
             .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
 
@@ -141,8 +112,8 @@ class CallObserverTests {
             stream.iterator().next();
         }
 
-        String expected = "CancellationException MiniMax-M3 " + new TokenUsage(21, 1, 7, 0, 0);
-        assertThat(told).containsExactly(expected, expected);
+        String expected = "failure CancellationException MiniMax-M3 " + new TokenUsage(21, 1, 7, 0, 0);
+        assertThat(told).filteredOn((line) -> line.startsWith("failure")).containsExactly(expected, expected);
     }
 
     @Test

@@ -359,32 +359,12 @@ class ChatCompletionsApiTests {
 
     private MiniMaxClientBuilder builder(RetryPolicy retryPolicy) {
         return MiniMaxClient.builder().apiKey(API_KEY).baseUrl("http://127.0.0.1:" + server.getPort())
-            .readTimeout(Duration.ofSeconds(5)).retryPolicy(retryPolicy).observer(this::observe);
+            .readTimeout(Duration.ofSeconds(5)).retryPolicy(retryPolicy).observationRegistry(
+                RecordingObservationHandler.registry(new RecordingObservationHandler(this.seen, false)));
     }
 
     private MiniMaxClient client(RetryPolicy retryPolicy) {
         return builder(retryPolicy).build();
-    }
-
-    private MiniMaxCallObserver.Observation observe(MiniMaxCall call) {
-        this.seen.add("start " + call.api() + " " + call.operation() + " " + call.requestModel() + " "
-                + call.streaming());
-        return new MiniMaxCallObserver.Observation() {
-            @Override
-            public void firstChunk() {
-                ChatCompletionsApiTests.this.seen.add("first-chunk");
-            }
-
-            @Override
-            public void success(String responseModel, TokenUsage usage) {
-                ChatCompletionsApiTests.this.seen.add("success " + responseModel + " " + usage);
-            }
-
-            @Override
-            public void failure(Throwable error) {
-                ChatCompletionsApiTests.this.seen.add("failure " + error.getClass().getSimpleName());
-            }
-        };
     }
 
     private static JsonNode sent(int index) {

@@ -168,7 +168,7 @@ class FaultInjectionTests {
 
             assertThatExceptionOfType(MiniMaxIoException.class).isThrownBy(() -> client.messages().create(HELLO))
                 .withMessageContaining(half.baseUrl().substring("http://".length()))
-                .withMessageContaining("connection was lost").withMessageContaining("of " + reply.length() + " bytes");
+                .withMessageContaining("connection was lost");
             assertThat(connections).hasValue(3);
         }
     }

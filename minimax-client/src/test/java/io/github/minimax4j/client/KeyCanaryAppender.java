@@ -58,7 +58,7 @@ public final class KeyCanaryAppender extends AppenderBase<ILoggingEvent> {
 
     @Override
     public void start() {
-        // The JDK's HttpURLConnection logs request headers through java.util.logging: route it here too.
+        // The JDK's HTTP clients log through java.util.logging (System.Logger's default): route it here too.
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
@@ -73,7 +73,8 @@ public final class KeyCanaryAppender extends AppenderBase<ILoggingEvent> {
             TRACE_EVENTS.incrementAndGet();
         }
         String logger = event.getLoggerName();
-        if (logger.startsWith("sun.net.www.protocol.http")) {
+        if (logger.startsWith("sun.net.www.protocol.http") || logger.startsWith("jdk.httpclient")
+                || logger.startsWith("jdk.internal.httpclient")) {
             JDK_HTTP_EVENTS.incrementAndGet();
         }
         if (SERVER_SIDE.stream().anyMatch(logger::startsWith)) {

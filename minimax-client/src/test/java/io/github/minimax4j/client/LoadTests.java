@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageStream;
-import io.github.minimax4j.observation.ObservingCallObserver;
 import io.github.minimax4j.observation.TokenUsageMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -88,7 +87,7 @@ class LoadTests {
         return MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(server.baseUrl())
             .anthropicBaseUrl(java.net.URI.create(server.baseUrl() + root))
             .retryPolicy(RetryPolicy.none())
-            .observer(new ObservingCallObserver(observations, null))
+            .observationRegistry(observations)
             .build();
     }
 

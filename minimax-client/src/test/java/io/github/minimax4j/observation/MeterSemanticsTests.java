@@ -63,7 +63,7 @@ class MeterSemanticsTests {
         observations.observationConfig().observationHandler(new MiniMaxMeterObservationHandler(this.prometheus));
         observations.observationConfig().observationHandler(new TokenUsageMeterObservationHandler(this.prometheus));
         this.client = MiniMaxClient.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getPort())
-            .retryPolicy(RetryPolicy.none()).observer(new ObservingCallObserver(observations, null)).build();
+            .retryPolicy(RetryPolicy.none()).observationRegistry(observations).build();
     }
 
     private static String fixture(String name) {

@@ -73,7 +73,7 @@ class ObservingCallObserverTests {
 
     private static MiniMaxClient client(ObservationRegistry observations) {
         return MiniMaxClient.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getPort())
-            .retryPolicy(RetryPolicy.none()).observer(new ObservingCallObserver(observations, null)).build();
+            .retryPolicy(RetryPolicy.none()).observationRegistry(observations).build();
     }
 
     private static String fixture(String name) {

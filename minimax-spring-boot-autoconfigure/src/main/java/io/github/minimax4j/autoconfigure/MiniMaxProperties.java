@@ -76,6 +76,8 @@ public class MiniMaxProperties {
 
     private final Observations observations = new Observations();
 
+    private final Ssl ssl = new Ssl();
+
     public @Nullable String getApiKey() {
         return this.apiKey;
     }
@@ -168,6 +170,10 @@ public class MiniMaxProperties {
         return this.retry;
     }
 
+    public Ssl getSsl() {
+        return this.ssl;
+    }
+
     public Observations getObservations() {
         return this.observations;
     }
@@ -236,6 +242,24 @@ public class MiniMaxProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** TLS towards MiniMax (or the gateway in front of it). */
+    public static class Ssl {
+
+        /**
+         * Name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material (a corporate CA, a
+         * TLS-inspecting proxy) and key material the client uses; unset uses the HTTP client's defaults.
+         */
+        private @Nullable String bundle;
+
+        public @Nullable String getBundle() {
+            return this.bundle;
+        }
+
+        public void setBundle(@Nullable String bundle) {
+            this.bundle = bundle;
         }
     }
 }

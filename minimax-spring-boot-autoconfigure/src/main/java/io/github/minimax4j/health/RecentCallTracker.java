@@ -5,21 +5,22 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.minimax4j.client.MiniMaxCall;
-import io.github.minimax4j.client.MiniMaxCallObserver;
-import io.github.minimax4j.client.TokenUsage;
 import io.github.minimax4j.error.BadRequestException;
 import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.error.SensitiveContentException;
+import io.github.minimax4j.observation.MiniMaxObservationContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers when a real call last succeeded (proof that MiniMax is reachable with the configured key, so
  * the health check need not probe while the application is talking to MiniMax anyway) and the last failure
- * that says MiniMax cannot be used (for passive health, {@code minimax.health.probe=none}).
+ * that says MiniMax cannot be used (for passive health, {@code minimax.health.probe=none}). An
+ * {@link ObservationHandler} of the client's call observations.
  */
-public class RecentCallTracker implements MiniMaxCallObserver {
+public class RecentCallTracker implements ObservationHandler<MiniMaxObservationContext> {
 
     private final Clock clock;
 
@@ -41,6 +42,26 @@ public class RecentCallTracker implements MiniMaxCallObserver {
         return this.lastFailure.get();
     }
 
+    @Override
+    public void onStop(MiniMaxObservationContext context) {
+        Throwable error = context.getError();
+        if (error == null) {
+            succeeded();
+        }
+        else {
+            failed(error);
+        }
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+        return context instanceof MiniMaxObservationContext;
+    }
+
+    void succeeded() {
+        this.lastSuccess.set(this.clock.instant());
+    }
+
     /**
      * Records a failure unless it says nothing about MiniMax's health: a request the caller got wrong or the
      * content filter refused, a rate limit (MiniMax answered), or a stream its caller closed.
@@ -52,25 +73,6 @@ public class RecentCallTracker implements MiniMaxCallObserver {
             return;
         }
         this.lastFailure.set(new Failure(this.clock.instant(), error));
-    }
-
-    void succeeded() {
-        this.lastSuccess.set(this.clock.instant());
-    }
-
-    @Override
-    public Observation start(MiniMaxCall call) {
-        return new Observation() {
-            @Override
-            public void success(@Nullable String responseModel, TokenUsage usage) {
-                succeeded();
-            }
-
-            @Override
-            public void failure(Throwable error) {
-                failed(error);
-            }
-        };
     }
 
     /**

@@ -16,6 +16,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +26,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code logging.level.root=DEBUG} in a Spring Boot app: Boot bridges JUL into its logging and maps FINE
- * to DEBUG, so the JDK's {@code HttpURLConnection} logs each request's headers. The key must not be in them.
+ * {@code logging.level.root=DEBUG} in a Spring Boot app that chose {@code HttpURLConnection}
+ * ({@code spring.http.clients.imperative.factory=simple}): Boot bridges JUL into its logging and maps FINE to
+ * DEBUG, so the JDK's {@code HttpURLConnection} logs each request's headers. The key must not be in them. (The
+ * default JDK {@code HttpClient} logs no headers: no filter is installed for it, see NoJvmWideStateTests.)
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JdkHttpLogRedactionTests {
@@ -42,7 +46,7 @@ class JdkHttpLogRedactionTests {
                     .web(WebApplicationType.NONE)
                     .properties("logging.level.root=DEBUG", "logging.threshold.console=DEBUG", "minimax.api-key=" + KEY,
                             "minimax.auth-scheme=" + scheme.name().toLowerCase().replace('_', '-'),
-                            "minimax.base-url=" + server.baseUrl())
+                            "minimax.base-url=" + server.baseUrl(), "spring.http.clients.imperative.factory=simple")
                     .run()) {
             app.getBean(MiniMaxClient.class).messages().create(MessageRequest.builder().addUserMessage("hi").build());
         }
@@ -87,7 +91,8 @@ class JdkHttpLogRedactionTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class })
+    @ImportAutoConfiguration({ MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class,
+            HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class })
     static class App {
 
     }

@@ -249,7 +249,7 @@ class MiniMaxHealthIndicatorTests {
         server.when(request().withPath("/anthropic/v1/messages")).respond(json(200, "{\"id\":\"m\",\"type\":\"message\","
                 + "\"role\":\"assistant\",\"model\":\"MiniMax-M3\",\"content\":[]}"));
         MiniMaxClient app = MiniMaxClient.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + server.getPort())
-            .observer(this.recentCalls).build();
+            .observationRegistry(io.github.minimax4j.client.RecordingObservationHandler.registry(this.recentCalls)).build();
         app.messages().create(MessageRequest.builder().addUserMessage("hi").build());
         Instant callTime = this.clock.instant();
         this.clock.advance(Duration.ofSeconds(10));
@@ -270,7 +270,7 @@ class MiniMaxHealthIndicatorTests {
     @Test
     void aFailedRealCallIsNoProofEitherWay() {
         server.when(PROBE).respond(json(200, "{\"input_tokens\":3}"));
-        this.recentCalls.start(null).failure(new IllegalStateException("boom"));
+        observeCall(new IllegalStateException("boom"));
 
         Health health = this.indicator.health();
 
@@ -283,9 +283,21 @@ class MiniMaxHealthIndicatorTests {
         server.when(PROBE).respond(json(503, "{}"));
         assertThat(this.indicator.health().getStatus()).isEqualTo(Status.DOWN);
         this.clock.advance(Duration.ofSeconds(5));
-        this.recentCalls.start(null).success("MiniMax-M3", TokenUsage.NONE);
+        observeCall(null);
 
         assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
         server.verify(PROBE, VerificationTimes.exactly(1));
+    }
+
+    /** One call observed the way the client observes it, failing with {@code error} unless it is null. */
+    private void observeCall(@org.jspecify.annotations.Nullable Throwable error) {
+        io.micrometer.observation.Observation observation = io.micrometer.observation.Observation.start("test",
+                () -> new io.github.minimax4j.observation.MiniMaxObservationContext(
+                        new io.github.minimax4j.client.MiniMaxCall("messages", "chat", "MiniMax-M3", false, null)),
+                io.github.minimax4j.client.RecordingObservationHandler.registry(this.recentCalls));
+        if (error != null) {
+            observation.error(error);
+        }
+        observation.stop();
     }
 }

@@ -8,9 +8,11 @@ import io.github.minimax4j.autoconfigure.InvalidMiniMaxPropertyException;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.autoconfigure.MiniMaxConnectionDetails;
 import io.github.minimax4j.autoconfigure.MiniMaxProperties;
+import io.github.minimax4j.autoconfigure.MiniMaxRequestFactories;
 import io.github.minimax4j.autoconfigure.MiniMaxRestClientCustomizer;
 import io.github.minimax4j.client.ApiKey;
 import io.github.minimax4j.client.MiniMaxClient;
+import io.github.minimax4j.client.MiniMaxClientBuilder;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.health.MiniMaxHealthIndicator;
 import io.github.minimax4j.health.PassiveMiniMaxHealthIndicator;
@@ -22,6 +24,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +49,7 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties({ MiniMaxProperties.class, MiniMaxHealthProperties.class })
 public final class MiniMaxHealthContributorAutoConfiguration {
 
-    /** Observer MiniMaxAutoConfiguration composes into the client: real successes count as health. */
+    /** Handler of the client's call observations: real successes count as health. */
     @Bean
     @ConditionalOnMissingBean
     RecentCallTracker miniMaxRecentCallTracker() {
@@ -57,7 +62,9 @@ public final class MiniMaxHealthContributorAutoConfiguration {
     HealthIndicator minimaxHealthIndicator(MiniMaxConnectionDetails connection, MiniMaxProperties properties,
             MiniMaxHealthProperties health, RecentCallTracker recentCalls,
             ObjectProvider<RestClient.Builder> restClientBuilder,
-            ObjectProvider<MiniMaxRestClientCustomizer> customizers) {
+            ObjectProvider<MiniMaxRestClientCustomizer> customizers,
+            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         validate(health, connection);
         if (health.getProbe() == MiniMaxHealthProperties.Probe.NONE) {
             return new PassiveMiniMaxHealthIndicator(recentCalls);
@@ -66,7 +73,7 @@ public final class MiniMaxHealthContributorAutoConfiguration {
         // probes are neither counted as traffic nor mistaken for real calls. Same RestClient setup as the
         // application's client (Boot's builder, MiniMax customizers such as a proxy), so it takes the same
         // road to MiniMax.
-        MiniMaxClient probe = MiniMaxClient.builder()
+        MiniMaxClientBuilder probe = MiniMaxClient.builder()
             .apiKey(ApiKey.of(connection.apiKey()))
             .baseUrl(connection.baseUrl())
             .anthropicBaseUrl(connection.anthropicBaseUrl())
@@ -75,10 +82,11 @@ public final class MiniMaxHealthContributorAutoConfiguration {
             .readTimeout(health.getTimeout())
             .retryPolicy(RetryPolicy.none())
             .restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder).clone())
-            .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
-            .build();
-        return new MiniMaxHealthIndicator(probe.messages(), Model.of(properties.getModel()), countTokensUrl(connection),
-                health.getTimeout(), health.getCacheTtl(), recentCalls, Clock.systemUTC());
+            .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)));
+        MiniMaxRequestFactories.configure(probe, requestFactoryBuilder, httpClientSettings, sslBundles,
+                properties.getSsl().getBundle(), health.getTimeout(), health.getTimeout());
+        return new MiniMaxHealthIndicator(probe.build().messages(), Model.of(properties.getModel()),
+                countTokensUrl(connection), health.getTimeout(), health.getCacheTtl(), recentCalls, Clock.systemUTC());
     }
 
     /** The URL the probe calls: the gateway's when minimax.anthropic-base-url names one. */

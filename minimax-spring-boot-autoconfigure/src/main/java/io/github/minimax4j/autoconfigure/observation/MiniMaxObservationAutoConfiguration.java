@@ -4,12 +4,9 @@ import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.observation.CostMeterObservationHandler;
 import io.github.minimax4j.observation.GenAiHistogramMeterFilter;
 import io.github.minimax4j.observation.MiniMaxMeterObservationHandler;
-import io.github.minimax4j.observation.MiniMaxObservationConvention;
-import io.github.minimax4j.observation.ObservingCallObserver;
 import io.github.minimax4j.observation.TokenUsageMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,9 +18,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Observes every MiniMax call (latency, time to first chunk, a span where tracing is present) and records
- * the token usage the API reports, when Micrometer is present with a registry. Turn it off with
- * {@code minimax.observations.enabled=false}.
+ * Meters for every MiniMax call (latency, time to first chunk, and the token usage the API reports) from the
+ * observations the client starts in the application's {@link ObservationRegistry} (a span too, where tracing is
+ * present), when Micrometer is present with a registry. Turn it off with {@code minimax.observations.enabled=false}.
  */
 @AutoConfiguration(before = MiniMaxAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
@@ -35,13 +32,6 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnBooleanProperty(name = "minimax.observations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MiniMaxPricingProperties.class)
 public final class MiniMaxObservationAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    ObservingCallObserver miniMaxObservingCallObserver(ObservationRegistry observationRegistry,
-            ObjectProvider<MiniMaxObservationConvention> convention) {
-        return new ObservingCallObserver(observationRegistry, convention.getIfAvailable());
-    }
 
     /**
      * Ordered first: Spring Boot runs only the first meter handler that supports a context, so MiniMax calls

@@ -3,7 +3,6 @@ package io.github.minimax4j.autoconfigure.observation;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.client.MiniMaxClient;
-import io.github.minimax4j.observation.ObservingCallObserver;
 import io.github.minimax4j.observation.TokenUsageMeterObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -57,7 +56,6 @@ class MiniMaxObservationAutoConfigurationTests {
                 ObservationRegistry observations = context.getBean(ObservationRegistry.class);
                 observations.observationConfig()
                     .observationHandler(context.getBean(TokenUsageMeterObservationHandler.class));
-                assertThat(context).hasSingleBean(ObservingCallObserver.class);
                 call(context.getBean(MiniMaxClient.class));
                 MeterRegistry meters = context.getBean(MeterRegistry.class);
                 assertThat(meters.get(TokenUsageMeterObservationHandler.TOKEN_USAGE).tag("gen_ai.token.type", "input")
@@ -69,20 +67,19 @@ class MiniMaxObservationAutoConfigurationTests {
     void turnedOffByProperty() {
         this.runner.withBean(SimpleMeterRegistry.class).withBean(ObservationRegistry.class, ObservationRegistry::create)
             .withPropertyValues("minimax.observations.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(ObservingCallObserver.class)
-                .doesNotHaveBean(TokenUsageMeterObservationHandler.class));
+            .run((context) -> assertThat(context).doesNotHaveBean(TokenUsageMeterObservationHandler.class));
     }
 
     @Test
     void absentWithoutARegistryBean() {
-        this.runner.run((context) -> assertThat(context).doesNotHaveBean(ObservingCallObserver.class));
+        this.runner.run((context) -> assertThat(context).doesNotHaveBean(TokenUsageMeterObservationHandler.class));
     }
 
     @Test
     void anAppWithoutMicrometerStartsAndCallsMiniMax() {
         this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class, ObservationRegistry.class))
             .run((context) -> {
-                assertThat(context).hasNotFailed().doesNotHaveBean(ObservingCallObserver.class);
+                assertThat(context).hasNotFailed().doesNotHaveBean(TokenUsageMeterObservationHandler.class);
                 assertThat(call(context.getBean(MiniMaxClient.class))).isEqualTo("ok");
             });
     }

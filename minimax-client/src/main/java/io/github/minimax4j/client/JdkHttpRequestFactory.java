@@ -1,0 +1,165 @@
+package io.github.minimax4j.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.AbstractClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * The client's default transport without Spring Boot: the JDK's {@link HttpClient}, which pools connections
+ * per client (no per-host cap) and speaks HTTP/2 where the server offers it (HTTPS, negotiated with ALPN).
+ * <p>
+ * Spring's {@code JdkClientHttpRequestFactory} would do, but it streams every body through a publisher on an
+ * executor thread and its read timeout is a deadline for the whole call. This one sends the buffered body as
+ * one array and sets no timeout of its own: {@link ReadWatchdog} bounds the silence between bytes. The JDK
+ * client follows no redirect here and never re-sends a POST by itself.
+ */
+final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        RESTRICTED.addAll(Set.of("connection", "content-length", "expect", "host", "upgrade"));
+    }
+
+    private final HttpClient httpClient;
+
+    JdkHttpRequestFactory(HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    /** A pooled JDK client for {@code baseUrl}: HTTP/2 over TLS, HTTP/1.1 in clear, redirects never followed. */
+    static JdkHttpRequestFactory forBaseUrl(URI baseUrl, Duration connectTimeout) {
+        boolean tls = "https".equalsIgnoreCase(baseUrl.getScheme());
+        return new JdkHttpRequestFactory(HttpClient.newBuilder()
+            .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build());
+    }
+
+    @Override
+    public ClientHttpRequest createRequest(URI uri, HttpMethod method) {
+        return new Request(this.httpClient, uri, method);
+    }
+
+    /** Buffers the body, then hands headers and body to the JDK client together. */
+    private static final class Request extends AbstractClientHttpRequest {
+
+        private final HttpClient httpClient;
+
+        private final URI uri;
+
+        private final HttpMethod method;
+
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
+
+        Request(HttpClient httpClient, URI uri, HttpMethod method) {
+            this.httpClient = httpClient;
+            this.uri = uri;
+            this.method = method;
+        }
+
+        @Override
+        public HttpMethod getMethod() {
+            return this.method;
+        }
+
+        @Override
+        public URI getURI() {
+            return this.uri;
+        }
+
+        @Override
+        protected OutputStream getBodyInternal(HttpHeaders headers) {
+            return this.body;
+        }
+
+        @Override
+        protected ClientHttpResponse executeInternal(HttpHeaders headers) throws IOException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(this.uri);
+            headers.forEach((name, values) -> {
+                if (!RESTRICTED.contains(name)) {
+                    values.forEach((value) -> request.header(name, value));
+                }
+            });
+            HttpRequest.BodyPublisher publisher = (this.body.size() > 0)
+                    ? HttpRequest.BodyPublishers.ofByteArray(this.body.toByteArray())
+                    : HttpRequest.BodyPublishers.noBody();
+            request.method(this.method.name(), publisher);
+            try {
+                return new Response(this.httpClient.send(request.build(), (info) -> new WindowedBodySubscriber()));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException("Interrupted waiting for " + this.uri);
+                interrupted.initCause(ex);
+                throw interrupted;
+            }
+        }
+    }
+
+    /** The response; closing it closes the body, which aborts an unfinished one instead of draining it. */
+    private static final class Response implements ClientHttpResponse {
+
+        private final HttpResponse<InputStream> response;
+
+        private final HttpHeaders headers = new HttpHeaders();
+
+        Response(HttpResponse<InputStream> response) {
+            this.response = response;
+            response.headers().map().forEach((name, values) -> {
+                if (!name.startsWith(":")) { // HTTP/2 pseudo-headers
+                    this.headers.addAll(name, values);
+                }
+            });
+        }
+
+        @Override
+        public HttpStatusCode getStatusCode() {
+            return HttpStatusCode.valueOf(this.response.statusCode());
+        }
+
+        @Override
+        public String getStatusText() {
+            return "";
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return this.headers;
+        }
+
+        @Override
+        public InputStream getBody() {
+            return this.response.body();
+        }
+
+        @Override
+        public void close() {
+            try {
+                this.response.body().close();
+            }
+            catch (IOException ex) {
+                // nothing more to release
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.minimax4j.client;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import io.github.minimax4j.anthropic.MessageRequest;
+import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.error.MiniMaxTimeoutException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@code readTimeout} bounds the silence between bytes, never a whole generation, and means the same whatever
+ * request factory carries the call: the client's default, Spring's JDK one (whose own read timeout would be a
+ * deadline for the whole call) and {@code HttpURLConnection}. Paced by {@link RawSseServer} (MockServer
+ * cannot pause inside one response).
+ */
+class ReadTimeoutTests {
+
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+
+    private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").build();
+
+    static Stream<Arguments> transports() {
+        return Stream.of(Arguments.of("default (JDK HttpClient)", (Supplier<ClientHttpRequestFactory>) () -> null),
+                Arguments.of("Spring JdkClientHttpRequestFactory",
+                        (Supplier<ClientHttpRequestFactory>) JdkClientHttpRequestFactory::new),
+                Arguments.of("HttpURLConnection", (Supplier<ClientHttpRequestFactory>) () -> {
+                    // Its blocking read cannot be interrupted: its own socket timeout (also between bytes) bounds
+                    // the wait for headers.
+                    SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+                    factory.setReadTimeout(READ_TIMEOUT);
+                    return factory;
+                }));
+    }
+
+    private static MiniMaxClient client(String baseUrl, Supplier<ClientHttpRequestFactory> factory) {
+        MiniMaxClientBuilder builder = MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(baseUrl)
+            .readTimeout(READ_TIMEOUT).retryPolicy(RetryPolicy.none());
+        ClientHttpRequestFactory given = factory.get();
+        return ((given != null) ? builder.requestFactory(given) : builder).build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void aStreamLastingSixTimesTheReadTimeoutWithoutPausingThatLongCompletes(String name,
+            Supplier<ClientHttpRequestFactory> factory) throws Exception {
+        try (RawSseServer server = new RawSseServer((writer) -> {
+            writer.event("message_start", StreamEvents.START);
+            writer.event("content_block_start", StreamEvents.TEXT_START);
+            for (int i = 0; i < 36; i++) { // 36 x 50 ms = 1.8 s, six read timeouts
+                writer.event("content_block_delta", StreamEvents.textDelta("t"));
+                Thread.sleep(50);
+            }
+            StreamEvents.finish(writer);
+        }); MessageStream stream = client(server.baseUrl(), factory).messages().stream(HELLO)) {
+            long start = System.nanoTime();
+            assertThat(stream.finalMessage().text()).hasSize(36);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(READ_TIMEOUT.multipliedBy(5));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void aStreamThatStallsMidWayTimesOutWithinTheReadTimeout(String name, Supplier<ClientHttpRequestFactory> factory)
+            throws Exception {
+        try (RawSseServer server = new RawSseServer((writer) -> {
+            writer.event("message_start", StreamEvents.START);
+            writer.event("content_block_start", StreamEvents.TEXT_START);
+            for (int i = 0; i < 6; i++) { // busy for 600 ms first: the timeout counts silence, not time since start
+                writer.event("content_block_delta", StreamEvents.textDelta("t"));
+                Thread.sleep(100);
+            }
+            Thread.sleep(5000);
+        }); MessageStream stream = client(server.baseUrl(), factory).messages().stream(HELLO)) {
+            long start = System.nanoTime();
+            assertThatExceptionOfType(MiniMaxTimeoutException.class).isThrownBy(stream::finalMessage)
+                .withMessageContaining("minimax.read-timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500),
+                    Duration.ofMillis(2500));
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void aServerSilentBeforeItsHeadersTimesOutWithinTheReadTimeout(String name,
+            Supplier<ClientHttpRequestFactory> factory) throws Exception {
+        try (RawSseServer server = new RawSseServer(false, (writer) -> Thread.sleep(5000))) {
+            MiniMaxClient client = client(server.baseUrl(), factory);
+            long start = System.nanoTime();
+            assertThatExceptionOfType(MiniMaxTimeoutException.class).isThrownBy(() -> client.messages().create(HELLO))
+                .withMessageContaining("minimax.read-timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000));
+            assertThat(Thread.interrupted()).as("the watchdog's interrupt does not leak to the caller").isFalse();
+        }
+    }
+}
