@@ -181,6 +181,7 @@ abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
                     MiniMaxStream.this.started = true;
                     MiniMaxStream.this.observation.firstChunk();
                 }
+                MiniMaxStream.this.observation.chunk();
                 onEvent(event);
                 return event;
             }
