@@ -1,14 +1,14 @@
 package io.github.minimax4j.client;
 
-import io.github.minimax4j.observation.MiniMaxCall;
-import io.github.minimax4j.observation.TokenUsage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.minimax4j.observation.DefaultMiniMaxObservationConvention;
+import io.github.minimax4j.observation.MiniMaxCall;
 import io.github.minimax4j.observation.MiniMaxObservationContext;
 import io.github.minimax4j.observation.MiniMaxObservationConvention;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation;
+import io.github.minimax4j.observation.TokenUsage;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,9 @@
 package io.github.minimax4j.client;
 
-import io.github.minimax4j.observation.MiniMaxCall;
-import io.github.minimax4j.observation.TokenUsage;
 import java.net.URI;
 
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionRequest;
 import io.github.minimax4j.openai.ChatUsage;

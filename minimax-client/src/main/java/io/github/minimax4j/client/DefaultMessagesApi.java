@@ -1,7 +1,5 @@
 package io.github.minimax4j.client;
 
-import io.github.minimax4j.observation.MiniMaxCall;
-import io.github.minimax4j.observation.TokenUsage;
 import java.net.URI;
 
 import io.github.minimax4j.anthropic.MessageRequest;
@@ -11,6 +9,8 @@ import io.github.minimax4j.anthropic.Usage;
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.model.BaseResp;
 import io.github.minimax4j.model.Model;
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /** The Messages API over {@link HttpTransport}. */

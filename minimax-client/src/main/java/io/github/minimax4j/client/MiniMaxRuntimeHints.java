@@ -1,6 +1,5 @@
 package io.github.minimax4j.client;
 
-import io.github.minimax4j.observation.TokenUsage;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -35,6 +34,7 @@ import io.github.minimax4j.model.Model;
 import io.github.minimax4j.model.ModelLimits;
 import io.github.minimax4j.model.Thinking;
 import io.github.minimax4j.model.ThinkingMode;
+import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.openai.ChatChoice;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionChunk;

@@ -3,8 +3,8 @@ package io.github.minimax4j.client;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
-import java.util.concurrent.CancellationException;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -110,7 +110,10 @@ abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
         return new ClosingIterator();
     }
 
-    /** The events as a {@link Stream}; closing it closes this. */
+    /**
+     * The events as a {@link Stream}; closing it closes this.
+     * @return the events, in order
+     */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
             .onClose(this::close);

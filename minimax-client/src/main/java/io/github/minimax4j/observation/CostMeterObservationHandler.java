@@ -15,14 +15,21 @@ import io.micrometer.observation.ObservationHandler;
  */
 public class CostMeterObservationHandler implements ObservationHandler<MiniMaxObservationContext> {
 
+    /** Counter of the cost of calls, in the price list's currency. */
     public static final String COST = "minimax.client.cost";
 
+    /** Counter of what reading from the prompt cache saved, in the price list's currency. */
     public static final String CACHE_SAVINGS = "minimax.client.cache.savings";
 
     private final MeterRegistry registry;
 
     private final PriceList prices;
 
+    /**
+     * A handler recording into {@code registry} at {@code prices}.
+     * @param registry where the counters go
+     * @param prices the price of each model
+     */
     public CostMeterObservationHandler(MeterRegistry registry, PriceList prices) {
         this.registry = registry;
         this.prices = prices;
