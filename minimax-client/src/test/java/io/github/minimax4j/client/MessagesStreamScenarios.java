@@ -85,7 +85,7 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
     }
 
     @Test
-    void onTextHandsOverTextDeltasAndReturnsTheMessage() {
+    void readToEndHandsOverTextDeltasAndReturnsTheMessage() {
         server().when(post(MESSAGES)).respond(sse(Fixtures.read("stream-thinking-text.sse")));
         List<String> pieces = new ArrayList<>();
 
