@@ -14,7 +14,25 @@ public interface ChatCompletionsApi {
      * @param request what to send
      * @return the reply
      */
-    ChatCompletion create(ChatCompletionRequest request);
+    default ChatCompletion create(ChatCompletionRequest request) {
+        return create(request, RequestOptions.NONE);
+    }
+
+    /**
+     * Generates a reply, with this call's own timeout, headers or extra body fields.
+     * @param request what to send
+     * @param options options for this call only
+     * @return the reply
+     */
+    ChatCompletion create(ChatCompletionRequest request, RequestOptions options);
+
+    /**
+     * Generates a reply and keeps the HTTP status, headers and MiniMax's request id beside it.
+     * @param request what to send
+     * @param options options for this call only ({@link RequestOptions#NONE} for none)
+     * @return the reply with its response
+     */
+    RawResponse<ChatCompletion> createWithRawResponse(ChatCompletionRequest request, RequestOptions options);
 
     /**
      * Streams a reply as {@code chat.completion.chunk}s; close the stream (try-with-resources) when done.
@@ -22,5 +40,15 @@ public interface ChatCompletionsApi {
      * @param request what to send (the client sets {@code stream})
      * @return the open stream; close it
      */
-    ChatCompletionStream stream(ChatCompletionRequest request);
+    default ChatCompletionStream stream(ChatCompletionRequest request) {
+        return stream(request, RequestOptions.NONE);
+    }
+
+    /**
+     * Streams a reply, with this call's own timeout (between bytes), headers or extra body fields.
+     * @param request what to send (the client sets {@code stream})
+     * @param options options for this call only
+     * @return the open stream; close it
+     */
+    ChatCompletionStream stream(ChatCompletionRequest request, RequestOptions options);
 }

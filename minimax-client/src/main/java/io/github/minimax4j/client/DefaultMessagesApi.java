@@ -39,29 +39,35 @@ final class DefaultMessagesApi implements MessagesApi {
     }
 
     @Override
-    public MessageResponse create(MessageRequest request) {
-        MessageRequest prepared = this.preparer.prepare(request, false);
-        return this.observer.start(call(prepared, "chat", false))
-            .observe(() -> this.json.post(this.messagesUri, prepared, MessageResponse.class, MessageResponse::baseResp),
-                MessageResponse::model, (response) -> usage(response.usage()));
+    public MessageResponse create(MessageRequest request, RequestOptions options) {
+        return createWithRawResponse(request, options).body();
     }
 
     @Override
-    public MessageStream stream(MessageRequest request) {
+    public RawResponse<MessageResponse> createWithRawResponse(MessageRequest request, RequestOptions options) {
+        MessageRequest prepared = this.preparer.prepare(request, false);
+        return this.observer.start(call(prepared, "chat", false))
+            .observe(() -> this.json.postRaw(this.messagesUri, prepared, options, MessageResponse.class,
+                    MessageResponse::baseResp),
+                (raw) -> raw.body().model(), (raw) -> usage(raw.body().usage()));
+    }
+
+    @Override
+    public MessageStream stream(MessageRequest request, RequestOptions options) {
         MessageRequest prepared = this.preparer.prepare(request, true);
         CallObservation observation = this.observer.start(call(prepared, "chat", true));
-        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.messagesUri, prepared),
+        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.messagesUri, prepared, options),
                 null, null);
         return new MessageStream(new AnthropicEventIterator(new SseEventReader(open.body()), this.transport,
                 this.messagesUri), open, observation);
     }
 
     @Override
-    public TokenCount countTokens(MessageRequest request) {
+    public TokenCount countTokens(MessageRequest request, RequestOptions options) {
         MessageRequest prepared = this.preparer.prepare(request, false);
         String model = (prepared.model() != null) ? prepared.model().value() : null;
         return this.observer.start(call(prepared, "count_tokens", false)).observe(() -> {
-            CountTokensResponse counted = this.json.post(this.countTokensUri, prepared, CountTokensResponse.class,
+            CountTokensResponse counted = this.json.post(this.countTokensUri, prepared, options, CountTokensResponse.class,
                     CountTokensResponse::baseResp);
             if (counted.inputTokens() == null) {
                 throw new MalformedResponseException("MiniMax's count_tokens answer has no input_tokens");

@@ -14,7 +14,25 @@ public interface MessagesApi {
      * @param request what to send
      * @return the reply
      */
-    MessageResponse create(MessageRequest request);
+    default MessageResponse create(MessageRequest request) {
+        return create(request, RequestOptions.NONE);
+    }
+
+    /**
+     * Generates a reply, with this call's own timeout, headers or extra body fields.
+     * @param request what to send
+     * @param options options for this call only
+     * @return the reply
+     */
+    MessageResponse create(MessageRequest request, RequestOptions options);
+
+    /**
+     * Generates a reply and keeps the HTTP status, headers and MiniMax's request id beside it.
+     * @param request what to send
+     * @param options options for this call only ({@link RequestOptions#NONE} for none)
+     * @return the reply with its response
+     */
+    RawResponse<MessageResponse> createWithRawResponse(MessageRequest request, RequestOptions options);
 
     /**
      * Streams a reply as Server-Sent Events; close the stream (try-with-resources) when done.
@@ -23,12 +41,32 @@ public interface MessagesApi {
      * @param request what to send (the client sets {@code stream})
      * @return the open stream; close it
      */
-    MessageStream stream(MessageRequest request);
+    default MessageStream stream(MessageRequest request) {
+        return stream(request, RequestOptions.NONE);
+    }
+
+    /**
+     * Streams a reply, with this call's own timeout (between bytes), headers or extra body fields.
+     * @param request what to send (the client sets {@code stream})
+     * @param options options for this call only
+     * @return the open stream; close it
+     */
+    MessageStream stream(MessageRequest request, RequestOptions options);
 
     /**
      * Counts the request's input tokens without generating anything ({@code count_tokens}).
      * @param request the request whose input to count
      * @return the input token count
      */
-    TokenCount countTokens(MessageRequest request);
+    default TokenCount countTokens(MessageRequest request) {
+        return countTokens(request, RequestOptions.NONE);
+    }
+
+    /**
+     * Counts the request's input tokens, with this call's own timeout, headers or extra body fields.
+     * @param request the request whose input to count
+     * @param options options for this call only
+     * @return the input token count
+     */
+    TokenCount countTokens(MessageRequest request, RequestOptions options);
 }
