@@ -1,6 +1,5 @@
 package io.github.minimax4j.client;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,20 +60,6 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
         return new Request(this.httpClient, uri, method);
     }
 
-    /**
-     * An event stream is read as it arrives; any other body (a JSON reply or error, a few kilobytes) is
-     * received whole before {@code send} returns, so the caller wakes once per call instead of once for the
-     * headers and again for each piece of the body.
-     */
-    private static HttpResponse.BodySubscriber<InputStream> bodySubscriber(HttpResponse.ResponseInfo info) {
-        boolean eventStream = info.headers().firstValue("Content-Type")
-            .map((type) -> type.regionMatches(true, 0, "text/event-stream", 0, 17))
-            .orElse(false);
-        return eventStream ? new WindowedBodySubscriber()
-                : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                        ByteArrayInputStream::new);
-    }
-
     /** Buffers the body, then hands headers and body to the JDK client together. */
     private static final class Request extends AbstractClientHttpRequest {
 
@@ -120,7 +105,7 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
                     : HttpRequest.BodyPublishers.noBody();
             request.method(this.method.name(), publisher);
             try {
-                return new Response(this.httpClient.send(request.build(), JdkHttpRequestFactory::bodySubscriber));
+                return new Response(this.httpClient.send(request.build(), (info) -> new WindowedBodySubscriber()));
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
