@@ -2,6 +2,7 @@ package io.github.minimax4j.anthropic;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
@@ -50,6 +51,20 @@ public record MessageResponse(String id, String type, Role role, String model, L
             .filter(ThinkingBlock.class::isInstance)
             .map((block) -> ((ThinkingBlock) block).thinking())
             .collect(Collectors.joining());
+    }
+
+    /**
+     * The signature of the last thinking block, which MiniMax checks when the thinking is sent back.
+     * @return the signature, or empty when the reply has no signed thinking
+     */
+    public Optional<String> signature() {
+        String signature = null;
+        for (ContentBlock block : this.content) {
+            if (block instanceof ThinkingBlock thinking && thinking.signature() != null) {
+                signature = thinking.signature();
+            }
+        }
+        return Optional.ofNullable(signature);
     }
 
     /** Tool calls the model asks for, in order. */

@@ -16,6 +16,16 @@ public record ThinkingBlock(String thinking, @Nullable String signature) impleme
         Objects.requireNonNull(thinking, "thinking must not be null");
     }
 
+    /**
+     * A thinking block, as sent back in an assistant turn.
+     * @param thinking the reasoning text
+     * @param signature its signature, as MiniMax sent it
+     * @return the block
+     */
+    public static ThinkingBlock of(String thinking, @Nullable String signature) {
+        return new ThinkingBlock(thinking, signature);
+    }
+
     @Override
     public String type() {
         return "thinking";

@@ -21,6 +21,17 @@ public record ToolUseBlock(String id, String name, Map<String, Object> input) im
         input = (input != null) ? JsonMaps.copyOf(input) : Map.of();
     }
 
+    /**
+     * A tool call, as sent back in an assistant turn.
+     * @param id the call's id
+     * @param name the tool's name
+     * @param input its arguments
+     * @return the block
+     */
+    public static ToolUseBlock of(String id, String name, Map<String, Object> input) {
+        return new ToolUseBlock(id, name, input);
+    }
+
     @Override
     public String type() {
         return "tool_use";

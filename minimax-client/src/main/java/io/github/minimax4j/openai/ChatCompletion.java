@@ -34,8 +34,7 @@ public record ChatCompletion(String id, @Nullable String object, long created, S
 
     public ChatCompletion {
         choices = (choices != null) ? List.copyOf(choices) : List.of();
-        extra = (extra == null || extra.isEmpty()) ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
+        extra = JsonMaps.copyOf(extra);
     }
 
     /** The first choice's message, or an empty assistant message when there is none. */

@@ -47,7 +47,7 @@ public record ChatContent(@Nullable String text, List<ContentPart> parts) {
         if (this.text != null) {
             return this.text;
         }
-        return this.parts.stream().filter((part) -> part.text() != null).map(ContentPart::text)
+        return this.parts.stream().filter(TextPart.class::isInstance).map((part) -> ((TextPart) part).text())
             .collect(Collectors.joining());
     }
 }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param extra other fields, kept as they came
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChatMessage(String role, @Nullable ChatContent content, @Nullable String name,
+public record ChatMessage(Role role, @Nullable ChatContent content, @Nullable String name,
         @Nullable List<ToolCall> toolCalls, @Nullable String toolCallId, @Nullable String reasoningContent,
         @Nullable List<Map<String, Object>> reasoningDetails,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
@@ -33,29 +33,28 @@ public record ChatMessage(String role, @Nullable ChatContent content, @Nullable 
     public ChatMessage {
         Objects.requireNonNull(role, "role must not be null");
         toolCalls = (toolCalls != null && !toolCalls.isEmpty()) ? List.copyOf(toolCalls) : null;
-        extra = (extra == null || extra.isEmpty()) ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
+        extra = JsonMaps.copyOf(extra);
     }
 
     public static ChatMessage system(String text) {
-        return new ChatMessage("system", ChatContent.of(text), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.SYSTEM, ChatContent.of(text), null, null, null, null, null, Map.of());
     }
 
     public static ChatMessage user(String text) {
-        return new ChatMessage("user", ChatContent.of(text), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.USER, ChatContent.of(text), null, null, null, null, null, Map.of());
     }
 
     public static ChatMessage user(List<ContentPart> parts) {
-        return new ChatMessage("user", ChatContent.of(parts), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.USER, ChatContent.of(parts), null, null, null, null, null, Map.of());
     }
 
     public static ChatMessage assistant(String text) {
-        return new ChatMessage("assistant", ChatContent.of(text), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.ASSISTANT, ChatContent.of(text), null, null, null, null, null, Map.of());
     }
 
     /** The result of the tool call {@code toolCallId}. */
     public static ChatMessage tool(String toolCallId, String result) {
-        return new ChatMessage("tool", ChatContent.of(result), null, null, toolCallId, null, null, Map.of());
+        return new ChatMessage(Role.TOOL, ChatContent.of(result), null, null, toolCallId, null, null, Map.of());
     }
 
     /** Content exactly as sent, {@code <think>} block included. */

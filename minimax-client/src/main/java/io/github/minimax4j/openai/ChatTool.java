@@ -28,7 +28,7 @@ public record ChatTool(String type, Function function) {
 
         public Function {
             Objects.requireNonNull(name, "name must not be null");
-            parameters = Map.copyOf(Objects.requireNonNull(parameters, "parameters must not be null"));
+            parameters = JsonMaps.copyOf(Objects.requireNonNull(parameters, "parameters must not be null"));
         }
     }
 }
