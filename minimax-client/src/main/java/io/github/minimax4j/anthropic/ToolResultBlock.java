@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param content result content (usually one text block)
  * @param isError whether the tool failed
  */
-@JsonPropertyOrder({ "type", "tool_use_id", "content", "is_error" })
-public record ToolResultBlock(String toolUseId, List<ContentBlock> content, @Nullable Boolean isError)
-        implements ContentBlock {
+@JsonPropertyOrder({ "type", "tool_use_id", "content", "is_error", "cache_control" })
+public record ToolResultBlock(String toolUseId, List<ContentBlock> content, @Nullable Boolean isError,
+        @Nullable CacheControl cacheControl) implements ContentBlock {
 
     public ToolResultBlock {
         Objects.requireNonNull(toolUseId, "toolUseId must not be null");
@@ -30,6 +30,33 @@ public record ToolResultBlock(String toolUseId, List<ContentBlock> content, @Nul
     /** A failed tool call, described for the model. */
     public static ToolResultBlock error(String toolUseId, String text) {
         return new ToolResultBlock(toolUseId, List.of(new TextBlock(text)), true);
+    }
+
+    /**
+     * A tool result, without a cache breakpoint.
+     * @param toolUseId toolUseId
+     * @param content content
+     * @param isError isError
+     */
+    public ToolResultBlock(String toolUseId, List<ContentBlock> content, @Nullable Boolean isError) {
+        this(toolUseId, content, isError, null);
+    }
+
+    /**
+     * This block with a cache breakpoint: the prompt up to and including it is cached.
+     * @param cacheControl the breakpoint, or null for none
+     * @return a copy carrying it
+     */
+    public ToolResultBlock withCacheControl(@Nullable CacheControl cacheControl) {
+        return new ToolResultBlock(this.toolUseId, this.content, this.isError, cacheControl);
+    }
+
+    /**
+     * This block with an {@code ephemeral} cache breakpoint.
+     * @return a copy carrying {@link CacheControl#EPHEMERAL}
+     */
+    public ToolResultBlock cached() {
+        return withCacheControl(CacheControl.EPHEMERAL);
     }
 
     @Override

@@ -4,13 +4,14 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A video (MiniMax-M3 only): by URL or base64 MP4, AVI, MOV or MKV up to 50 MB, or a file uploaded
  * through MiniMax's Files API ({@code mm_file://id}, up to 512 MB).
  */
-@JsonPropertyOrder({ "type", "source" })
-public record VideoBlock(MediaSource source) implements ContentBlock {
+@JsonPropertyOrder({ "type", "source", "cache_control" })
+public record VideoBlock(MediaSource source, @Nullable CacheControl cacheControl) implements ContentBlock {
 
     /** Media types MiniMax accepts for base64 videos. */
     public static final Set<String> MEDIA_TYPES = Set.of("video/mp4", "video/x-msvideo", "video/avi",
@@ -34,6 +35,31 @@ public record VideoBlock(MediaSource source) implements ContentBlock {
     /** A video uploaded through the Files API, sent as {@code mm_file://fileId}. */
     public static VideoBlock file(String fileId) {
         return new VideoBlock(MediaSource.url("mm_file://" + fileId));
+    }
+
+    /**
+     * A video, without a cache breakpoint.
+     * @param source source
+     */
+    public VideoBlock(MediaSource source) {
+        this(source, null);
+    }
+
+    /**
+     * This block with a cache breakpoint: the prompt up to and including it is cached.
+     * @param cacheControl the breakpoint, or null for none
+     * @return a copy carrying it
+     */
+    public VideoBlock withCacheControl(@Nullable CacheControl cacheControl) {
+        return new VideoBlock(this.source, cacheControl);
+    }
+
+    /**
+     * This block with an {@code ephemeral} cache breakpoint.
+     * @return a copy carrying {@link CacheControl#EPHEMERAL}
+     */
+    public VideoBlock cached() {
+        return withCacheControl(CacheControl.EPHEMERAL);
     }
 
     @Override
