@@ -16,14 +16,30 @@ public record ImageBlock(MediaSource source, @Nullable CacheControl cacheControl
     /** Largest image MiniMax accepts, in bytes (decoded). */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
+    /**
+     * Checks and copies the components.
+     * @param source see the type description
+     * @param cacheControl see the type description
+     */
     public ImageBlock {
         Objects.requireNonNull(source, "source must not be null");
     }
 
+    /**
+     * An image by URL.
+     * @param url the image URL
+     * @return the block
+     */
     public static ImageBlock url(String url) {
         return new ImageBlock(MediaSource.url(url));
     }
 
+    /**
+     * An inline image.
+     * @param mediaType {@code image/jpeg}, {@code image/png}, {@code image/gif} or {@code image/webp}
+     * @param data the image, base64-encoded
+     * @return the block
+     */
     public static ImageBlock base64(String mediaType, String data) {
         return new ImageBlock(MediaSource.base64(mediaType, data));
     }

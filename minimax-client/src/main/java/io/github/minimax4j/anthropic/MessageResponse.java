@@ -32,12 +32,28 @@ public record MessageResponse(String id, String type, Role role, String model, L
         @Nullable StopReason stopReason, @Nullable String stopSequence, @Nullable Usage usage,
         @Nullable BaseResp baseResp, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+    /**
+     * Checks and copies the components.
+     * @param id see the type description
+     * @param type see the type description
+     * @param role see the type description
+     * @param model see the type description
+     * @param content see the type description
+     * @param stopReason see the type description
+     * @param stopSequence see the type description
+     * @param usage see the type description
+     * @param baseResp see the type description
+     * @param extra see the type description
+     */
     public MessageResponse {
         content = (content != null) ? List.copyOf(content) : List.of();
         extra = JsonMaps.copyOf(extra);
     }
 
-    /** All text blocks joined, the reply as a person reads it. */
+    /**
+     * All text blocks joined, the reply as a person reads it.
+     * @return the text, empty when there is none
+     */
     public String text() {
         return this.content.stream()
             .filter(TextBlock.class::isInstance)
@@ -45,7 +61,10 @@ public record MessageResponse(String id, String type, Role role, String model, L
             .collect(Collectors.joining());
     }
 
-    /** All thinking blocks joined. */
+    /**
+     * All thinking blocks joined.
+     * @return the thinking, empty when there is none
+     */
     public String thinking() {
         return this.content.stream()
             .filter(ThinkingBlock.class::isInstance)
@@ -67,12 +86,18 @@ public record MessageResponse(String id, String type, Role role, String model, L
         return Optional.ofNullable(signature);
     }
 
-    /** Tool calls the model asks for, in order. */
+    /**
+     * Tool calls the model asks for, in order.
+     * @return the tool_use blocks
+     */
     public List<ToolUseBlock> toolUses() {
         return this.content.stream().filter(ToolUseBlock.class::isInstance).map(ToolUseBlock.class::cast).toList();
     }
 
-    /** This reply as the assistant turn of the next request, every block unchanged. */
+    /**
+     * This reply as the assistant turn of the next request, every block unchanged.
+     * @return the message
+     */
     public Message toMessage() {
         return new Message(Role.ASSISTANT, this.content);
     }

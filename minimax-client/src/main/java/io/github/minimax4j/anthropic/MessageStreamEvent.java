@@ -111,6 +111,10 @@ public sealed interface MessageStreamEvent {
 
     /** An event type this client does not know, kept whole. */
     record Unknown(Map<String, Object> raw) implements MessageStreamEvent {
+        /**
+         * Checks and copies the components.
+         * @param raw see the type description
+         */
         public Unknown {
             raw = JsonMaps.copyOf(raw);
         }

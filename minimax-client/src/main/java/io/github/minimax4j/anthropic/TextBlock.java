@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 @JsonPropertyOrder({ "type", "text", "cache_control" })
 public record TextBlock(String text, @Nullable CacheControl cacheControl) implements ContentBlock {
 
+    /**
+     * Checks and copies the components.
+     * @param text see the type description
+     * @param cacheControl see the type description
+     */
     public TextBlock {
         Objects.requireNonNull(text, "text must not be null");
     }

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 @JsonPropertyOrder({ "type", "thinking", "signature" })
 public record ThinkingBlock(String thinking, @Nullable String signature) implements ContentBlock {
 
+    /**
+     * Checks and copies the components.
+     * @param thinking see the type description
+     * @param signature see the type description
+     */
     public ThinkingBlock {
         Objects.requireNonNull(thinking, "thinking must not be null");
     }

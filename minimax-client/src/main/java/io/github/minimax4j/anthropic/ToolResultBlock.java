@@ -17,17 +17,34 @@ import org.jspecify.annotations.Nullable;
 public record ToolResultBlock(String toolUseId, List<ContentBlock> content, @Nullable Boolean isError,
         @Nullable CacheControl cacheControl) implements ContentBlock {
 
+    /**
+     * Checks and copies the components.
+     * @param toolUseId see the type description
+     * @param content see the type description
+     * @param isError see the type description
+     * @param cacheControl see the type description
+     */
     public ToolResultBlock {
         Objects.requireNonNull(toolUseId, "toolUseId must not be null");
         content = (content != null) ? List.copyOf(content) : List.of();
     }
 
-    /** A successful result carrying text. */
+    /**
+     * A successful result carrying text.
+     * @param toolUseId id of the tool_use block answered
+     * @param text the tool's output
+     * @return the block
+     */
     public static ToolResultBlock of(String toolUseId, String text) {
         return new ToolResultBlock(toolUseId, List.of(new TextBlock(text)), null);
     }
 
-    /** A failed tool call, described for the model. */
+    /**
+     * A failed tool call, described for the model.
+     * @param toolUseId id of the tool_use block answered
+     * @param text what went wrong
+     * @return the block
+     */
     public static ToolResultBlock error(String toolUseId, String text) {
         return new ToolResultBlock(toolUseId, List.of(new TextBlock(text)), true);
     }

@@ -15,6 +15,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({ "type", "id", "name", "input" })
 public record ToolUseBlock(String id, String name, Map<String, Object> input) implements ContentBlock {
 
+    /**
+     * Checks and copies the components.
+     * @param id see the type description
+     * @param name see the type description
+     * @param input see the type description
+     */
     public ToolUseBlock {
         Objects.requireNonNull(id, "id must not be null");
         Objects.requireNonNull(name, "name must not be null");

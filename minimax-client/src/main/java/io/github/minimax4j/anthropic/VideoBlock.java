@@ -20,19 +20,39 @@ public record VideoBlock(MediaSource source, @Nullable CacheControl cacheControl
     /** Largest URL or base64 video MiniMax accepts, in bytes (decoded). */
     public static final long MAX_BYTES = 50L * 1024 * 1024;
 
+    /**
+     * Checks and copies the components.
+     * @param source see the type description
+     * @param cacheControl see the type description
+     */
     public VideoBlock {
         Objects.requireNonNull(source, "source must not be null");
     }
 
+    /**
+     * A video by URL.
+     * @param url the video URL
+     * @return the block
+     */
     public static VideoBlock url(String url) {
         return new VideoBlock(MediaSource.url(url));
     }
 
+    /**
+     * An inline video.
+     * @param mediaType one of {@link #MEDIA_TYPES}
+     * @param data the video, base64-encoded
+     * @return the block
+     */
     public static VideoBlock base64(String mediaType, String data) {
         return new VideoBlock(MediaSource.base64(mediaType, data));
     }
 
-    /** A video uploaded through the Files API, sent as {@code mm_file://fileId}. */
+    /**
+     * A video uploaded through the Files API, sent as {@code mm_file://fileId}.
+     * @param fileId the file id
+     * @return the block
+     */
     public static VideoBlock file(String fileId) {
         return new VideoBlock(MediaSource.url("mm_file://" + fileId));
     }

@@ -33,6 +33,21 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
         @Nullable Integer outputSensitiveType, @Nullable BaseResp baseResp,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+    /**
+     * Checks and copies the components.
+     * @param id see the type description
+     * @param object see the type description
+     * @param created see the type description
+     * @param model see the type description
+     * @param choices see the type description
+     * @param usage see the type description
+     * @param inputSensitive see the type description
+     * @param inputSensitiveType see the type description
+     * @param outputSensitive see the type description
+     * @param outputSensitiveType see the type description
+     * @param baseResp see the type description
+     * @param extra see the type description
+     */
     public ChatCompletionChunk {
         choices = (choices != null) ? List.copyOf(choices) : List.of();
         extra = JsonMaps.copyOf(extra);

@@ -37,7 +37,11 @@ public sealed interface ContentPart permits TextPart, ImagePart, UnknownPart {
         return new ImagePart(new ImagePart.ImageUrl(url));
     }
 
-    /** Reads a part from its JSON object; a part that does not fit a known variant is kept whole. */
+    /**
+     * Reads a part from its JSON object; a part that does not fit a known variant is kept whole.
+     * @param json the part's JSON object
+     * @return the part
+     */
     static ContentPart fromJson(Map<String, Object> json) {
         Object type = json.get("type");
         if ("text".equals(type) && json.size() == 2 && json.get("text") instanceof String text) {
