@@ -1,11 +1,20 @@
 // Streams a reply from POST /api/chat/stream (Server-Sent Events read from the fetch body as they arrive):
 // thinking goes into a collapsible <details>, text into the reply, usage under it and into the session totals.
+// The page keeps the conversation: every request carries the earlier turns, the assistant's exactly as the
+// 'done' event gave them (thinking blocks with their signatures), because MiniMax needs them back unchanged.
 (() => {
     const form = document.getElementById('composer');
     const promptBox = document.getElementById('prompt');
     const sendButton = document.getElementById('send');
     const conversation = document.getElementById('conversation');
     const totals = { input: 0, output: 0, replies: 0 };
+    let history = [];
+
+    document.getElementById('new-conversation').addEventListener('click', () => {
+        history = [];
+        conversation.replaceChildren();
+        promptBox.focus();
+    });
 
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
@@ -19,6 +28,10 @@
         const reply = addReply();
         try {
             await streamReply(prompt, document.getElementById('thinking').checked, reply);
+            if (reply.content) {
+                history = history.concat([{ role: 'user', content: [{ type: 'text', text: prompt }] },
+                    { role: 'assistant', content: reply.content }]);
+            }
         } catch (error) {
             showError(reply, error.message);
         } finally {
@@ -38,7 +51,7 @@
         const response = await fetch('/api/chat/stream', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-            body: JSON.stringify({ prompt, thinking })
+            body: JSON.stringify({ prompt, thinking, history })
         });
         if (!response.ok) {
             const body = await response.json().catch(() => ({}));
@@ -96,6 +109,7 @@
                 break;
             case 'done':
                 reply.finished = true;
+                reply.content = event.data.content;
                 break;
             default:
                 break;
@@ -146,6 +160,6 @@
         error.className = 'error';
         error.hidden = true;
         bubble.append(thinkingBox, text, usage, error);
-        return { thinkingBox, thinkingText, text, usage, error, finished: false };
+        return { thinkingBox, thinkingText, text, usage, error, finished: false, content: null };
     }
 })();

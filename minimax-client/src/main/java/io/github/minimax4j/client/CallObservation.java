@@ -71,6 +71,11 @@ public final class CallObservation {
         this.observation.event(MiniMaxObservationDocumentation.Events.FIRST_CHUNK);
     }
 
+    /** An event of a stream has arrived, the first included: for time to first chunk and per output chunk. */
+    void chunk() {
+        this.context.chunkReceived(System.nanoTime());
+    }
+
     /** The call completed; {@code usage} is what the API reported (merged, for streams). */
     void success(@Nullable String responseModel, TokenUsage usage) {
         this.context.setResponseModel(responseModel);

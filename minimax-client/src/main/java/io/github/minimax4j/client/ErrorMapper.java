@@ -29,6 +29,8 @@ final class ErrorMapper {
 
     private final ApiKey apiKey;
 
+    private final AccountWarnings warnings = new AccountWarnings(java.time.Clock.systemUTC());
+
     ErrorMapper(ApiKey apiKey) {
         this.apiKey = apiKey;
     }
@@ -45,7 +47,7 @@ final class ErrorMapper {
         String said = (json != null) ? (serverMessage.isEmpty() ? "" : ": " + serverMessage)
                 : (body.length == 0) ? "" : " with a non-JSON body (likely from a proxy or gateway in front of MiniMax)";
         String what = "MiniMax answered HTTP " + status + said;
-        return switch (status) {
+        return this.warnings.check(switch (status) {
             case 400, 422 -> new BadRequestException(what + ". Fix the request as the message says.", error);
             case 401 -> new AuthenticationException(what + ". The API key was rejected: check minimax.api-key "
                     + "(or MINIMAX_API_KEY) and minimax.base-url (keys from api.minimaxi.com work only there).", error);
@@ -57,7 +59,7 @@ final class ErrorMapper {
             case 529 -> new OverloadedException(what + ". MiniMax is overloaded: retry later.", error);
             default -> (status >= 500) ? new ServerException(what + ". A server-side failure: retry later.", error)
                     : new MiniMaxApiException(what + ".", error);
-        };
+        });
     }
 
     /** A redirect: never followed for a POST, so the key cannot travel to the host it points at. */
@@ -73,7 +75,7 @@ final class ErrorMapper {
         String serverMessage = redact((statusMsg != null) ? statusMsg : "");
         ApiError error = new ApiError(200, "base_resp_" + code, serverMessage, code, raw(body));
         String what = "MiniMax reported error " + code + " (" + serverMessage + ")";
-        return switch (code) {
+        return this.warnings.check(switch (code) {
             case 1004, 2049 -> new AuthenticationException(what + ". The API key was rejected: check "
                     + "minimax.api-key (or MINIMAX_API_KEY) and minimax.base-url.", error);
             case 1008 -> new InsufficientBalanceException(what + ". The account balance is used up: top it up "
@@ -87,7 +89,7 @@ final class ErrorMapper {
                     : "tokens") + " per minute): slow down or retry later.", error, null);
             case 1000, 1001, 1013 -> new ServerException(what + ". A server-side failure: retry later.", error);
             default -> new MiniMaxApiException(what + ".", error);
-        };
+        });
     }
 
     /** An {@code error} event in a stream. */
@@ -96,7 +98,7 @@ final class ErrorMapper {
         String errorType = (type != null) ? type : "";
         ApiError error = new ApiError(200, errorType, serverMessage, null, truncate(redact(rawData)));
         String what = "MiniMax stopped the stream with an error event (" + errorType + ": " + serverMessage + ")";
-        return switch (errorType) {
+        return this.warnings.check(switch (errorType) {
             case "overloaded_error" -> new OverloadedException(what + ". MiniMax is overloaded: retry later.", error);
             case "rate_limit_error" -> new RateLimitException(what + ". Rate limit reached: retry later.", error, null);
             case "authentication_error" -> new AuthenticationException(what + ". Check minimax.api-key.", error);
@@ -105,7 +107,7 @@ final class ErrorMapper {
             case "not_found_error" -> new NotFoundException(what + ".", error);
             case "api_error" -> new ServerException(what + ". A server-side failure: retry the request.", error);
             default -> new MiniMaxApiException(what + ". Retry the request.", error);
-        };
+        });
     }
 
     /** A reply blanked by MiniMax's content filter (a sensitive flag with empty content). */

@@ -177,6 +177,7 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
                     MiniMaxStream.this.started = true;
                     MiniMaxStream.this.observation.firstChunk();
                 }
+                MiniMaxStream.this.observation.chunk();
                 onEvent(event);
                 return event;
             }

@@ -115,24 +115,38 @@ final class SseEventReader {
             if (this.position == this.limit && !fill()) {
                 return (length > 0) ? length : -1;
             }
-            byte b = this.buffer[this.position++];
-            if (b == '\n') {
-                return length;
+            // Scan the buffered bytes for the line's end, then copy the run at once (not byte by byte).
+            int start = this.position;
+            int end = start;
+            byte[] buffer = this.buffer;
+            while (end < this.limit && buffer[end] != '\n' && buffer[end] != '\r') {
+                end++;
             }
-            if (b == '\r') {
+            length = append(length, start, end);
+            if (end == this.limit) {
+                this.position = end;
+                continue; // the line goes on in the next read
+            }
+            this.position = end + 1;
+            if (buffer[end] == '\r') {
                 if (this.position == this.limit) {
                     fill();
                 }
                 if (this.position < this.limit && this.buffer[this.position] == '\n') {
                     this.position++;
                 }
-                return length;
             }
-            if (length == this.line.length) {
-                this.line = Arrays.copyOf(this.line, length * 2);
-            }
-            this.line[length++] = b;
+            return length;
         }
+    }
+
+    private int append(int length, int from, int to) {
+        int run = to - from;
+        if (length + run > this.line.length) {
+            this.line = Arrays.copyOf(this.line, Math.max(length + run, this.line.length * 2));
+        }
+        System.arraycopy(this.buffer, from, this.line, length, run);
+        return length + run;
     }
 
     private boolean fill() throws IOException {

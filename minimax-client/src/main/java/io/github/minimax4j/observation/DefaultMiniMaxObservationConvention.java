@@ -1,12 +1,15 @@
 package io.github.minimax4j.observation;
 
+import java.util.concurrent.CancellationException;
+
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation.HighCardinalityKeys;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation.LowCardinalityKeys;
 import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The observation is named {@code gen_ai.client.operation.duration}, so Micrometer's default meter handler
- * publishes the OpenTelemetry duration metric under its own name; spans are named
+ * The observation is named {@code gen_ai.client.operation.duration}, the OpenTelemetry duration metric that
+ * {@link MiniMaxMeterObservationHandler} records; spans are named
  * {@code "<operation> <model>"} as the conventions ask. Every tag is always present (Prometheus needs the
  * same tag keys on every series of a metric).
  */
@@ -34,8 +37,15 @@ public class DefaultMiniMaxObservationConvention implements MiniMaxObservationCo
                 LowCardinalityKeys.REQUEST_MODEL.withValue(context.getCall().requestModel()),
                 LowCardinalityKeys.RESPONSE_MODEL.withValue((responseModel != null) ? responseModel : UNKNOWN),
                 LowCardinalityKeys.API.withValue(context.getCall().api()),
-                LowCardinalityKeys.ERROR_TYPE.withValue((context.getError() != null)
-                        ? context.getError().getClass().getSimpleName() : "none"));
+                LowCardinalityKeys.ERROR_TYPE.withValue(errorType(context.getError())));
+    }
+
+    /**
+     * The exception's simple class name, or {@code none}; a stream its caller closed before the end is
+     * {@code none} too: the caller chose to stop (a browser tab closed), nothing failed.
+     */
+    static String errorType(@Nullable Throwable error) {
+        return (error == null || error instanceof CancellationException) ? "none" : error.getClass().getSimpleName();
     }
 
     @Override

@@ -1,11 +1,17 @@
 package io.github.minimax4j.observation;
 
+import java.util.Arrays;
+
 import io.github.minimax4j.client.MiniMaxCall;
 import io.github.minimax4j.client.TokenUsage;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
-/** What is known about a call as it runs: the call, then the model that answered and the usage reported. */
+/**
+ * What is known about a call as it runs: the call, when each streamed chunk arrived, then the model that
+ * answered and the usage reported. Chunk times are kept here and turned into meters when the call ends,
+ * once the model that answered is known.
+ */
 public class MiniMaxObservationContext extends Observation.Context {
 
     private final MiniMaxCall call;
@@ -15,6 +21,14 @@ public class MiniMaxObservationContext extends Observation.Context {
     private @Nullable String responseModel;
 
     private @Nullable TokenUsage usage;
+
+    private long firstChunkNanos = -1;
+
+    private long lastChunkNanos;
+
+    private long[] chunkGaps = new long[0];
+
+    private int chunkGapCount;
 
     public MiniMaxObservationContext(MiniMaxCall call) {
         this.call = call;
@@ -44,5 +58,32 @@ public class MiniMaxObservationContext extends Observation.Context {
 
     public void setUsage(@Nullable TokenUsage usage) {
         this.usage = usage;
+    }
+
+    /**
+     * A streamed chunk arrived at {@code nanoTime} ({@link System#nanoTime()}). Called by the one thread
+     * reading the stream.
+     */
+    public void chunkReceived(long nanoTime) {
+        if (this.firstChunkNanos < 0) {
+            this.firstChunkNanos = nanoTime;
+        }
+        else {
+            if (this.chunkGapCount == this.chunkGaps.length) {
+                this.chunkGaps = Arrays.copyOf(this.chunkGaps, Math.max(16, this.chunkGapCount * 2));
+            }
+            this.chunkGaps[this.chunkGapCount++] = nanoTime - this.lastChunkNanos;
+        }
+        this.lastChunkNanos = nanoTime;
+    }
+
+    /** Nanoseconds from the start to the first chunk, or -1 when no chunk arrived (or the call was not streamed). */
+    public long getTimeToFirstChunkNanos() {
+        return (this.firstChunkNanos < 0) ? -1 : this.firstChunkNanos - this.startNanos;
+    }
+
+    /** Nanoseconds between each chunk after the first and the chunk before it, in arrival order. */
+    public long[] getTimesPerOutputChunkNanos() {
+        return Arrays.copyOf(this.chunkGaps, this.chunkGapCount);
     }
 }

@@ -67,7 +67,10 @@ public enum MiniMaxObservationDocumentation implements ObservationDocumentation 
         /** {@code messages} or {@code chat_completions}. */
         API("minimax.api"),
 
-        /** Exception class of a failed call, {@code none} otherwise. */
+        /**
+         * Exception class of a failed call (simple name, such as {@code AuthenticationException}), {@code none}
+         * otherwise; a stream closed by its caller before the end is {@code none}.
+         */
         ERROR_TYPE("error.type");
 
         private final String key;

@@ -1,8 +1,5 @@
 package io.github.minimax4j.observation;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.github.minimax4j.client.TokenUsage;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation.LowCardinalityKeys;
 import io.micrometer.common.KeyValue;
@@ -11,7 +8,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
@@ -19,8 +15,8 @@ import io.micrometer.observation.ObservationHandler;
  * Records what a MiniMax call reports into meters, once, when its observation stops:
  * {@code gen_ai.client.token.usage} (a histogram, {@code gen_ai.token.type} = {@code input} | {@code output},
  * input counting uncached, cache-read and cache-creation tokens), monotonic counters for cache-read,
- * cache-creation and reasoning tokens (so no sum double-counts), and
- * {@code gen_ai.client.operation.time_to_first_chunk} for streams.
+ * cache-creation and reasoning tokens (so no sum double-counts). Generating calls only: a {@code count_tokens}
+ * call records nothing here (its duration timer still counts it).
  */
 public class TokenUsageMeterObservationHandler implements ObservationHandler<MiniMaxObservationContext> {
 
@@ -32,7 +28,8 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
 
     public static final String REASONING = "gen_ai.client.token.reasoning";
 
-    public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+    /** Its input count is an answer, not usage: it is neither generated nor billed, so it records nothing here. */
+    static final String COUNT_TOKENS = "count_tokens";
 
     /** The OpenTelemetry GenAI conventions' bucket boundaries for token counts. */
     private static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
@@ -50,24 +47,11 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
     }
 
     @Override
-    public void onEvent(Observation.Event event, MiniMaxObservationContext context) {
-        if (event.getName().equals(MiniMaxObservationDocumentation.Events.FIRST_CHUNK.getName())) {
-            Timer.builder(TIME_TO_FIRST_CHUNK)
-                .description("Time from the start of a streamed call to its first event")
-                .tags(tags(context))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(10))
-                .maximumExpectedValue(Duration.ofMinutes(10))
-                .register(this.registry)
-                .record(System.nanoTime() - context.getStartNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    @Override
     public void onStop(MiniMaxObservationContext context) {
         TokenUsage usage = context.getUsage();
-        if (usage == null) {
-            return; // a call that failed before MiniMax reported any usage
+        if (usage == null || COUNT_TOKENS.equals(context.getCall().operation())) {
+            // A call that failed before MiniMax reported any usage, or a count: nothing was generated or billed.
+            return;
         }
         Tags tags = tags(context);
         tokens(tags, "input").record(usage.totalInputTokens());

@@ -36,7 +36,7 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
 
     private final Model model;
 
-    private final String baseUrl;
+    private final String probedUrl;
 
     private final Duration cacheTtl;
 
@@ -51,13 +51,14 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
     /**
      * @param probe Messages API of a client with a short timeout and no retries, used only for probing
      * @param model model named in the probe
-     * @param baseUrl base URL shown in the details (credentials and query are stripped)
+     * @param probedUrl the {@code count_tokens} URL the probe calls, shown in the details (credentials and query
+     * are stripped): with a gateway it is the gateway's, not MiniMax's
      * @param timeout longest a probe may take, connecting and reading included
      * @param cacheTtl how long a result (or a successful real call) counts as current; zero probes every time
      * @param recentCalls successful real calls
      * @param clock time source
      */
-    public MiniMaxHealthIndicator(MessagesApi probe, Model model, URI baseUrl, Duration timeout, Duration cacheTtl,
+    public MiniMaxHealthIndicator(MessagesApi probe, Model model, URI probedUrl, Duration timeout, Duration cacheTtl,
             RecentCallTracker recentCalls, Clock clock) {
         requirePositive(timeout, "timeout");
         if (Objects.requireNonNull(cacheTtl, "cacheTtl must not be null").isNegative()) {
@@ -66,7 +67,7 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
         this.model = Objects.requireNonNull(model, "model must not be null");
         this.request = MessageRequest.builder().model(model).addUserMessage("ping").build();
         this.probe = new BoundedProbe(Objects.requireNonNull(probe, "probe must not be null"), timeout);
-        this.baseUrl = ErrorText.displayUrl(Objects.requireNonNull(baseUrl, "baseUrl must not be null"));
+        this.probedUrl = ErrorText.displayUrl(Objects.requireNonNull(probedUrl, "probedUrl must not be null"));
         this.cacheTtl = cacheTtl;
         this.recentCalls = Objects.requireNonNull(recentCalls, "recentCalls must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -118,7 +119,7 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
 
     private Map<String, Object> details(Instant checkedAt, String source) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("baseUrl", this.baseUrl);
+        details.put("url", this.probedUrl);
         details.put("model", this.model.value());
         details.put("checkedAt", checkedAt.toString());
         details.put("source", source);
@@ -126,7 +127,7 @@ public class MiniMaxHealthIndicator implements HealthIndicator {
     }
 
     /** The exception's own message (the client has redacted the key), cleaned of URL credentials, short. */
-    private static void describe(Map<String, Object> details, RuntimeException ex, @Nullable String hint) {
+    static void describe(Map<String, Object> details, Throwable ex, @Nullable String hint) {
         String message = ErrorText.sanitize(String.valueOf(ex.getMessage()));
         details.put("error", (hint != null) ? hint + " (" + message + ")" : message);
         details.put("errorType", ex.getClass().getSimpleName());

@@ -87,7 +87,7 @@ class MiniMaxHealthIndicatorTests {
         Health health = this.indicator.health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("baseUrl", "http://127.0.0.1:" + server.getPort() + "/")
+        assertThat(health.getDetails()).containsEntry("url", "http://127.0.0.1:" + server.getPort() + "/")
             .containsEntry("model", "MiniMax-M3").containsEntry("source", "probe")
             .containsEntry("checkedAt", this.clock.instant().toString()).containsKey("latencyMs")
             .doesNotContainKeys("error", "errorCode", "rateLimited");

@@ -1,5 +1,7 @@
 package io.github.minimax4j.sample.web;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,10 +9,30 @@ import org.jspecify.annotations.Nullable;
  *
  * @param prompt the user's message
  * @param thinking whether the model should think first (adaptive thinking)
+ * @param history the conversation so far, oldest turn first (none for a first question)
  */
-public record PromptRequest(@Nullable String prompt, @Nullable Boolean thinking) {
+public record PromptRequest(@Nullable String prompt, @Nullable Boolean thinking, @Nullable List<Turn> history) {
 
     static final int MAX_PROMPT_CHARS = 8_000;
+
+    static final int MAX_HISTORY_TURNS = 100;
+
+    /** A first question: no history. */
+    public PromptRequest(@Nullable String prompt, @Nullable Boolean thinking) {
+        this(prompt, thinking, null);
+    }
+
+    /** The earlier turns, checked: at most {@link #MAX_HISTORY_TURNS}. */
+    List<Turn> validHistory() {
+        if (this.history == null) {
+            return List.of();
+        }
+        if (this.history.size() > MAX_HISTORY_TURNS) {
+            throw new InvalidPromptException("history has " + this.history.size() + " turns; the limit is "
+                    + MAX_HISTORY_TURNS + ": start a new conversation");
+        }
+        return this.history;
+    }
 
     /** The prompt, checked: not blank and not over {@link #MAX_PROMPT_CHARS}. */
     String validPrompt() {

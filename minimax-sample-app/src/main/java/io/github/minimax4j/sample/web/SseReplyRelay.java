@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Copies one MiniMax stream to one browser as Server-Sent Events: {@code thinking} and {@code text} deltas
- * as they arrive, then {@code usage}, then {@code done}; or an {@code error} event. When the browser goes
+ * as they arrive, then {@code usage}, then {@code done} (with the reply's blocks for the page's history); or an
+ * {@code error} event. When the browser goes
  * away the MiniMax stream is closed, which aborts its response, so an abandoned reply stops costing tokens.
  * Runs on a relay thread; the emitter's callbacks come from the servlet container's threads.
  */
@@ -44,8 +45,9 @@ final class SseReplyRelay {
             }
             MessageResponse message = stream.finalMessage();
             send(SseEmitter.event().name("usage").data(UsageView.of(message.usage())));
+            // The reply's blocks as MiniMax sent them: the page keeps them and sends them back in the next turn.
             send(SseEmitter.event().name("done").data(Map.of("stopReason", String.valueOf(message.stopReason()),
-                    "model", message.model())));
+                    "model", message.model(), "content", Turn.of(message.content()))));
             this.emitter.complete();
         }
         catch (BrowserGoneException ex) {

@@ -34,7 +34,7 @@ class ToolController {
     /**
      * @param answer the model's final text
      * @param toolCalls the calls the app executed
-     * @param usage tokens of the final turn
+     * @param usage tokens of all the calls of the round trip, added up (each call is billed)
      */
     record ToolReply(String answer, List<ToolCallView> toolCalls, UsageView usage) {
     }
@@ -55,6 +55,7 @@ class ToolController {
             .maxTokens(1024);
         List<ToolCallView> calls = new ArrayList<>();
         MessageResponse reply = this.minimax.messages().create(conversation.build());
+        UsageView usage = UsageView.of(reply.usage());
         for (int round = 0; StopReason.TOOL_USE.equals(reply.stopReason()) && round < MAX_ROUNDS; round++) {
             conversation.addAssistantMessage(reply);
             for (ToolUseBlock call : reply.toolUses()) {
@@ -63,7 +64,8 @@ class ToolController {
                 conversation.addToolResult(call.id(), result);
             }
             reply = this.minimax.messages().create(conversation.build());
+            usage = usage.plus(UsageView.of(reply.usage()));
         }
-        return new ToolReply(reply.text(), calls, UsageView.of(reply.usage()));
+        return new ToolReply(reply.text(), calls, usage);
     }
 }

@@ -21,4 +21,10 @@ public record UsageView(long input, long output, long cacheRead, long total) {
         return new UsageView(input, usage.outputTokens(), usage.cacheReadInputTokens(),
                 input + usage.outputTokens());
     }
+
+    /** Both usages added up: what a conversation of several calls used in all. */
+    UsageView plus(UsageView other) {
+        return new UsageView(this.input + other.input, this.output + other.output, this.cacheRead + other.cacheRead,
+                this.total + other.total);
+    }
 }

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chat page in a real browser (Debian's headless Chromium): a prompt is sent, the reply appears in
- * several steps as it streams, and the usage figures and running totals show up. A screenshot is kept in
+ * several steps as it streams, and the usage figures and running totals show up; a follow-up question is
+ * answered in the context of the first. A screenshot is kept in
  * {@code target/e2e/}. Skipped, visibly, where Chromium and its driver are not installed (.ci/run installs them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -63,6 +64,39 @@ class ChatPageBrowserTests {
         if (this.browser != null) {
             this.browser.quit();
         }
+    }
+
+    @Test
+    void theSecondAnswerOfAConversationDependsOnTheFirstTurn() {
+        this.browser.get("http://127.0.0.1:" + this.port + "/");
+        WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30), Duration.ofMillis(50));
+
+        ask(wait, "My name is Ada", 1);
+        ask(wait, "What is my name?", 2);
+
+        List<WebElement> replies = this.browser.findElements(By.cssSelector(".message.assistant .reply-text"));
+        assertThat(replies.get(0).getText()).doesNotContain("Earlier");
+        // The simulator quotes the earlier turn only if the page sent it, thinking and signature unchanged
+        // (a changed thinking block is rejected, and would show as an error).
+        assertThat(replies.get(1).getText()).contains("What is my name?").contains("Earlier you said \"My name is Ada\"");
+        assertThat(this.browser.findElements(By.cssSelector(".message.assistant .error")))
+            .allSatisfy((error) -> assertThat(error.isDisplayed()).isFalse());
+        assertThat(this.browser.findElement(By.id("total-replies")).getText()).isEqualTo("2");
+
+        this.browser.findElement(By.id("new-conversation")).click();
+        ask(wait, "What is my name?", 1);
+        assertThat(this.browser.findElement(By.cssSelector(".message.assistant .reply-text")).getText())
+            .doesNotContain("Earlier");
+    }
+
+    private void ask(WebDriverWait wait, String prompt, int expectedReplies) {
+        this.browser.findElement(By.id("prompt")).sendKeys(prompt);
+        this.browser.findElement(By.id("send")).click();
+        wait.until((driver) -> {
+            List<WebElement> usages = driver.findElements(By.cssSelector(".message.assistant .usage"));
+            return usages.size() == expectedReplies && !usages.get(expectedReplies - 1).getText().isEmpty()
+                    && driver.findElement(By.id("send")).isEnabled();
+        });
     }
 
     @Test

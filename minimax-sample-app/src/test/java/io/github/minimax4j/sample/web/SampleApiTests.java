@@ -114,6 +114,76 @@ class SampleApiTests {
     }
 
     @Test
+    void theToolEndpointReportsTheUsageOfEveryCallOfTheRoundTrip() {
+        this.simulator.resetTotals();
+
+        JsonNode reply = post("/api/tools/weather", "{\"prompt\":\"What's the weather in Oslo?\"}");
+
+        assertThat(this.simulator.messagesTotals().responses()).isEqualTo(2); // the tool call, then the answer
+        assertThat(reply.path("usage").path("input").asLong()).isEqualTo(this.simulator.messagesTotals().inputTokens());
+        assertThat(reply.path("usage").path("output").asLong()).isEqualTo(this.simulator.messagesTotals().outputTokens());
+        assertThat(reply.path("usage").path("cacheRead").asLong())
+            .isEqualTo(this.simulator.messagesTotals().cacheReadInputTokens());
+    }
+
+    @Test
+    void aFollowUpWithTheHistoryIsAnsweredInContextAndItsThinkingGoesBackSigned() {
+        JsonNode first = post("/api/chat", "{\"prompt\":\"My name is Ada\"}");
+        JsonNode content = first.path("content");
+        assertThat(content.get(0).path("type").asString()).isEqualTo("thinking");
+        assertThat(content.get(0).path("signature").asString()).matches("[0-9a-f]{64}");
+        String history = "[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"My name is Ada\"}]},"
+                + "{\"role\":\"assistant\",\"content\":" + content + "}]";
+
+        JsonNode second = post("/api/chat", "{\"prompt\":\"What is my name?\",\"history\":" + history + "}");
+
+        assertThat(second.path("text").asString()).contains("Earlier you said \"My name is Ada\"");
+        String tampered = history.replace(content.get(0).path("signature").asString(), "0".repeat(64));
+        var rejected = http().post().uri("/api/chat").contentType(MediaType.APPLICATION_JSON)
+            .body("{\"prompt\":\"What is my name?\",\"history\":" + tampered + "}").retrieve().toEntity(String.class);
+        assertThat(rejected.getStatusCode().value()).isEqualTo(502);
+        assertThat(rejected.getBody()).contains("signature");
+    }
+
+    @Test
+    void aHistoryTurnWithAnUnknownRoleIsA400() {
+        var response = http().post().uri("/api/chat").contentType(MediaType.APPLICATION_JSON)
+            .body("{\"prompt\":\"hi\",\"history\":[{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}]}")
+            .retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("role must be user or assistant");
+    }
+
+    @Test
+    void servesAFavicon() {
+        var favicon = http().get().uri("/favicon.ico").retrieve().toEntity(byte[].class);
+        assertThat(favicon.getStatusCode().value()).isEqualTo(200);
+        assertThat(favicon.getBody()).startsWith(0, 0, 1, 0); // an ICO header
+    }
+
+    @Test
+    void prometheusShowsOnlyTheDocumentedMiniMaxSeries() {
+        post("/api/tokens", "{\"prompt\":\"count me\"}");
+        http().post().uri("/api/chat/stream").contentType(MediaType.APPLICATION_JSON)
+            .body("{\"prompt\":\"stream me\"}").retrieve().body(String.class);
+
+        String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+
+        List<String> minimaxLines = prometheus.lines()
+            .filter((line) -> line.startsWith("gen_ai_") || line.startsWith("minimax_")).toList();
+        assertThat(minimaxLines).isNotEmpty().noneMatch((line) -> line.matches(".*[{,]error=\".*"))
+            .noneMatch((line) -> line.contains("_active_")).noneMatch((line) -> line.contains("first_chunk_total"))
+            .noneMatch((line) -> line.startsWith("gen_ai_client_token_usage") && line.contains("count_tokens"));
+        assertThat(prometheus).containsPattern("gen_ai_client_operation_time_to_first_chunk_seconds_count\\{[^}]*"
+                + "gen_ai_response_model=\"MiniMax-M3\"")
+            .contains("gen_ai_client_operation_time_per_output_chunk_seconds_count{")
+            .containsPattern("# HELP gen_ai_client_operation_duration_seconds \\S");
+        assertThat(minimaxLines.stream().filter((line) -> line.startsWith("gen_ai_client_operation_duration_seconds_bucket{")
+                && line.contains("gen_ai_operation_name=\"count_tokens\"") && line.contains("error_type=\"none\"")))
+            .hasSize(15);
+    }
+
+    @Test
     void countsTokens() {
         JsonNode count = post("/api/tokens", "{\"prompt\":\"How many tokens is this prompt?\"}");
 
@@ -142,8 +212,8 @@ class SampleApiTests {
 
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("minimax").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("minimax").path("details").path("baseUrl").asString())
-            .isEqualTo(this.simulator.baseUrl());
+        assertThat(health.path("components").path("minimax").path("details").path("url").asString())
+            .isEqualTo(this.simulator.baseUrl().replaceAll("/$", "") + "/anthropic/v1/messages/count_tokens");
         assertThat(health.toString()).doesNotContain("offline-simulator");
         String prometheus = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(prometheus).contains("jvm_memory_used_bytes");

@@ -1,5 +1,6 @@
 package io.github.minimax4j.autoconfigure.health;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -14,6 +15,7 @@ import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.MiniMaxClientBuilder;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.health.MiniMaxHealthIndicator;
+import io.github.minimax4j.health.PassiveMiniMaxHealthIndicator;
 import io.github.minimax4j.health.RecentCallTracker;
 import io.github.minimax4j.model.Model;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,7 +33,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configures the {@code minimax} health indicator when actuator health is present. It is not added to
+ * Auto-configures the {@code minimax} health indicator when actuator health is present: a probe of
+ * {@code count_tokens}, or passive health from real calls with {@code minimax.health.probe=none}. It is not added to
  * the liveness or readiness groups: add it with
  * {@code management.endpoint.health.group.readiness.include=readinessState,minimax} if wanted.
  * <p>
@@ -56,13 +59,16 @@ public final class MiniMaxHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = { "minimaxHealthIndicator", "minimaxHealthContributor", "miniMaxHealthIndicator",
             "miniMaxHealthContributor" })
-    MiniMaxHealthIndicator minimaxHealthIndicator(MiniMaxConnectionDetails connection, MiniMaxProperties properties,
+    HealthIndicator minimaxHealthIndicator(MiniMaxConnectionDetails connection, MiniMaxProperties properties,
             MiniMaxHealthProperties health, RecentCallTracker recentCalls,
             ObjectProvider<RestClient.Builder> restClientBuilder,
             ObjectProvider<MiniMaxRestClientCustomizer> customizers,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         validate(health, connection);
+        if (health.getProbe() == MiniMaxHealthProperties.Probe.NONE) {
+            return new PassiveMiniMaxHealthIndicator(recentCalls);
+        }
         // Its own client: a short timeout so /actuator/health never hangs, no retries, and no observer, so
         // probes are neither counted as traffic nor mistaken for real calls. Same RestClient setup as the
         // application's client (Boot's builder, MiniMax customizers such as a proxy), so it takes the same
@@ -79,8 +85,16 @@ public final class MiniMaxHealthContributorAutoConfiguration {
             .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)));
         MiniMaxRequestFactories.configure(probe, requestFactoryBuilder, httpClientSettings, sslBundles,
                 properties.getSsl().getBundle(), health.getTimeout(), health.getTimeout());
-        return new MiniMaxHealthIndicator(probe.build().messages(), Model.of(properties.getModel()), connection.baseUrl(),
-                health.getTimeout(), health.getCacheTtl(), recentCalls, Clock.systemUTC());
+        return new MiniMaxHealthIndicator(probe.build().messages(), Model.of(properties.getModel()),
+                countTokensUrl(connection), health.getTimeout(), health.getCacheTtl(), recentCalls, Clock.systemUTC());
+    }
+
+    /** The URL the probe calls: the gateway's when minimax.anthropic-base-url names one. */
+    static URI countTokensUrl(MiniMaxConnectionDetails connection) {
+        URI anthropic = connection.anthropicBaseUrl();
+        String root = (anthropic != null) ? anthropic.toString() : connection.baseUrl().toString().replaceAll("/+$", "")
+                + "/anthropic";
+        return URI.create(root.replaceAll("/+$", "") + "/v1/messages/count_tokens");
     }
 
     private static void validate(MiniMaxHealthProperties health, MiniMaxConnectionDetails connection) {

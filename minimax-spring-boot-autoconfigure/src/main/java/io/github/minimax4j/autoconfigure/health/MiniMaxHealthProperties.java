@@ -22,6 +22,21 @@ public class MiniMaxHealthProperties {
      */
     private Duration timeout = Duration.ofSeconds(3);
 
+    /**
+     * How health finds out: count-tokens probes the API's count_tokens endpoint (free, generates nothing);
+     * none sends nothing and follows the application's real calls (UNKNOWN until the first). Use none for a
+     * gateway that serves only /v1/messages.
+     */
+    private Probe probe = Probe.COUNT_TOKENS;
+
+    public Probe getProbe() {
+        return this.probe;
+    }
+
+    public void setProbe(Probe probe) {
+        this.probe = probe;
+    }
+
     public Duration getCacheTtl() {
         return this.cacheTtl;
     }
@@ -36,5 +51,15 @@ public class MiniMaxHealthProperties {
 
     public void setTimeout(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    /** How health finds out whether MiniMax can be used. */
+    public enum Probe {
+
+        /** Probe {@code count_tokens} when no recent real call succeeded. */
+        COUNT_TOKENS,
+
+        /** Send nothing: health follows the application's real calls. */
+        NONE
     }
 }

@@ -8,7 +8,9 @@ import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.autoconfigure.MiniMaxConnectionDetails;
 import io.github.minimax4j.autoconfigure.MiniMaxRestClientCustomizer;
 import io.github.minimax4j.client.MiniMaxClient;
+import io.github.minimax4j.error.AuthenticationException;
 import io.github.minimax4j.health.MiniMaxHealthIndicator;
+import io.github.minimax4j.health.PassiveMiniMaxHealthIndicator;
 import io.github.minimax4j.health.RecentCallTracker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
@@ -125,6 +128,69 @@ class MiniMaxHealthContributorAutoConfigurationTests {
                 server.verify(PROBE.clone().withHeader("Authorization", "Bearer key-from-vault"),
                         VerificationTimes.exactly(1));
             });
+    }
+
+    @Test
+    void withAGatewayTheDetailsNameTheUrlProbedNotTheBaseUrl() {
+        HttpRequest gatewayProbe = request().withMethod("POST").withPath("/gateway/v1/messages/count_tokens");
+        server.when(gatewayProbe).respond(response().withStatusCode(503).withBody("{}"));
+        this.runner.withPropertyValues("minimax.base-url=http://127.0.0.1:1",
+                "minimax.anthropic-base-url=http://127.0.0.1:" + server.getPort() + "/gateway/")
+            .run((context) -> {
+                Health health = context.getBean(MiniMaxHealthIndicator.class).health();
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(health.getDetails())
+                    .containsEntry("url", "http://127.0.0.1:" + server.getPort() + "/gateway/v1/messages/count_tokens")
+                    .doesNotContainKey("baseUrl");
+                assertThat(health.toString()).doesNotContain("127.0.0.1:1/");
+                server.verify(gatewayProbe, VerificationTimes.exactly(1));
+            });
+    }
+
+    @Test
+    void withoutAGatewayTheProbedUrlIsUnderTheBaseUrl() {
+        server.when(PROBE).respond(response().withContentType(MediaType.APPLICATION_JSON).withBody("{\"input_tokens\":1}"));
+        this.runner.run((context) -> assertThat(context.getBean(MiniMaxHealthIndicator.class).health().getDetails())
+            .containsEntry("url", "http://127.0.0.1:" + server.getPort() + "/anthropic/v1/messages/count_tokens"));
+    }
+
+    @Test
+    void probeNoneIsPassiveUnknownBeforeAnyCallThenFollowsRealCallsWithoutEverProbing() {
+        server.when(request().withPath("/denied/v1/messages"))
+            .respond(response().withStatusCode(401).withContentType(MediaType.APPLICATION_JSON)
+                .withBody("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"no\"}}"));
+        MessageRequest hi = MessageRequest.builder().addUserMessage("hi").build();
+        this.runner.withPropertyValues("minimax.health.probe=none").run((context) -> {
+            HealthIndicator indicator = context.getBean("minimaxHealthIndicator", HealthIndicator.class);
+            assertThat(indicator).isInstanceOf(PassiveMiniMaxHealthIndicator.class);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+
+            context.getBean(MiniMaxClient.class).messages().create(hi);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(indicator.health().getDetails()).containsEntry("source", "recent-call");
+            server.verify(PROBE, VerificationTimes.exactly(0));
+        });
+        this.runner.withPropertyValues("minimax.health.probe=none",
+                "minimax.anthropic-base-url=http://127.0.0.1:" + server.getPort() + "/denied").run((context) -> {
+            HealthIndicator indicator = context.getBean("minimaxHealthIndicator", HealthIndicator.class);
+            assertThatExceptionOfType(AuthenticationException.class)
+                .isThrownBy(() -> context.getBean(MiniMaxClient.class).messages().create(hi));
+            Health health = indicator.health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("errorType", "AuthenticationException")
+                .containsEntry("errorCode", "401");
+            assertThat(health.toString()).doesNotContain("key-1");
+            server.verify(PROBE, VerificationTimes.exactly(0));
+        });
+    }
+
+    @Test
+    void anUnknownProbeFailsStartupNamingTheProperty() {
+        this.runner.withPropertyValues("minimax.health.probe=ping").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                .hasStackTraceContaining("Failed to bind properties under 'minimax.health.probe'");
+        });
     }
 
     @Test

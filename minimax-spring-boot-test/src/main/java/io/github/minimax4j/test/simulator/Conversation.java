@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
  * @param model model ID, echoed in the response
  * @param thinking whether the model thinks for this request (already resolved per API and model)
  * @param lastUserText text of the last user turn ("" when it held only media or tool results)
+ * @param earlierUserText text of the user turn before the last ("" in a first turn)
  * @param toolResult result the caller sent back for a tool call, when that is the last turn; otherwise null
  * @param tools tools the caller offers
  * @param toolChoiceNone whether the caller forbade tool calls
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param promptTokens estimated prompt tokens, cached ones included
  * @param cachedPromptTokens part of {@code promptTokens} that earlier turns put in the prompt cache
  */
-record Conversation(String model, boolean thinking, String lastUserText, @Nullable ToolResult toolResult,
+record Conversation(String model, boolean thinking, String lastUserText, String earlierUserText,
+        @Nullable ToolResult toolResult,
         List<Tool> tools, boolean toolChoiceNone, @Nullable Integer maxTokens, int promptTokens,
         int cachedPromptTokens) {
 

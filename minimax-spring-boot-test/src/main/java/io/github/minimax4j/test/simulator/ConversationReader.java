@@ -31,6 +31,7 @@ final class ConversationReader {
         boolean toolChoiceNone = Json.text(request.path("tool_choice").path("type")).equals("none");
         @Nullable Integer maxTokens = maxTokens(request, "max_tokens", model);
         List<JsonNode> parts = List.of(request.path("system"), request.path("tools"));
+        requireUnchangedThinking(messages);
         JsonNode last = messages.get(messages.size() - 1);
         String lastUserText = "";
         Conversation.@Nullable ToolResult toolResult = null;
@@ -101,12 +102,51 @@ final class ConversationReader {
     private static Conversation build(String model, boolean thinking, String lastUserText,
             Conversation.@Nullable ToolResult toolResult, List<Conversation.Tool> tools, boolean toolChoiceNone,
             @Nullable Integer maxTokens, List<JsonNode> parts, List<JsonNode> messages) {
+        SimulatedFailure failure = SimulatedFailure.requestedBy(lastUserText);
+        if (failure != null) {
+            throw failure;
+        }
         int promptTokens = TokenEstimator.promptTokens(parts, messages);
         // Earlier turns of a multi-turn conversation are what MiniMax's prompt cache serves.
         int cached = (messages.size() > 1)
                 ? TokenEstimator.promptTokens(parts, messages.subList(0, messages.size() - 1)) : 0;
-        return new Conversation(model, thinking, lastUserText, toolResult, tools, toolChoiceNone, maxTokens,
-                promptTokens, cached);
+        return new Conversation(model, thinking, lastUserText, earlierUserText(messages), toolResult, tools,
+                toolChoiceNone, maxTokens, promptTokens, cached);
+    }
+
+    /** Text of the user turn before the last one, so a reply can show it kept the context ("" when none). */
+    private static String earlierUserText(List<JsonNode> messages) {
+        boolean skippedLast = false;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode message = messages.get(i);
+            if (Json.text(message.get("role")).equals("user")) {
+                String text = textOf(message.get("content"), "text");
+                if (skippedLast && !text.isBlank()) {
+                    return text;
+                }
+                skippedLast = true;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Thinking blocks of earlier assistant turns must come back exactly as they were sent: the API checks
+     * each against its signature and rejects a changed, or unsigned, one.
+     */
+    private static void requireUnchangedThinking(List<JsonNode> messages) {
+        for (JsonNode message : messages) {
+            if (!Json.text(message.get("role")).equals("assistant")) {
+                continue;
+            }
+            for (JsonNode block : message.path("content")) {
+                if (Json.text(block.get("type")).equals("thinking")
+                        && !Json.text(block.get("signature")).equals(Ids.signature(Json.text(block.get("thinking"))))) {
+                    throw new BadRequestException("messages: a thinking block does not match its signature; send "
+                            + "assistant turns back unchanged, thinking and signature included");
+                }
+            }
+        }
     }
 
     private static String requireModel(JsonNode request) {

@@ -366,6 +366,9 @@ public final class MiniMaxSimulator implements AutoCloseable {
         catch (SseStream.ConnectionCut ex) {
             throw ex;
         }
+        catch (SimulatedFailure ex) {
+            HttpExchanges.sendError(exchange, ex.status(), ex.getMessage(), null);
+        }
         catch (RuntimeException ex) {
             // A simulator bug: answer like a server error rather than hanging the client.
             if (exchange.getResponseCode() == -1) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Writes the simulated model's reply. Deterministic (the same prompt gives the same text, so tests can
  * assert on it) yet different for different prompts (so a demo does not look canned): it restates the
- * prompt and picks follow-up sentences by the prompt's hash.
+ * prompt and picks follow-up sentences by the prompt's hash. In a multi-turn conversation it also quotes the
+ * user turn before the last, so a test can tell whether the history was sent.
  */
 final class ReplyComposer {
 
@@ -52,13 +53,13 @@ final class ReplyComposer {
                     null, false);
         }
         else {
-            reply = answer(conversation.lastUserText());
+            reply = answer(conversation.lastUserText(), conversation.earlierUserText());
         }
         Reply thought = conversation.thinking() ? reply : new Reply(null, reply.text(), reply.toolCall(), false);
         return thought.limitTo(conversation.maxTokens());
     }
 
-    private static Reply answer(String prompt) {
+    private static Reply answer(String prompt, String earlier) {
         String topic = prompt.isBlank() ? "the attached content" : "\"" + summary(prompt, 12) + "\"";
         int hash = Math.abs(prompt.hashCode() % 1_000_000);
         String thinking = "The user wrote " + topic + ". They probably want " + INTENTS.get(hash % INTENTS.size())
@@ -67,6 +68,11 @@ final class ReplyComposer {
                 + SENTENCES.get(hash % SENTENCES.size()) + " "
                 // offset 1..size-1, so the second sentence always differs from the first
                 + SENTENCES.get((hash + 1 + (hash / SENTENCES.size()) % (SENTENCES.size() - 1)) % SENTENCES.size());
+        if (!earlier.isBlank()) {
+            // Echo the context: a reply that could only be written by someone who saw the earlier turn.
+            thinking += " Earlier they said \"" + summary(earlier, 12) + "\".";
+            text += " Earlier you said \"" + summary(earlier, 12) + "\", and I have kept that in mind.";
+        }
         return new Reply(thinking, text, null, false);
     }
 

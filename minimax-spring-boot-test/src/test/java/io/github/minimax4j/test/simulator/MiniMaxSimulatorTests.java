@@ -485,6 +485,57 @@ class MiniMaxSimulatorTests {
                 .isEqualTo("tool_calls");
     }
 
+    // --- conversations and simulated failures
+
+    @Test
+    void aSecondTurnQuotesTheFirstSoATestCanTellTheHistoryWasSent() throws Exception {
+        JsonNode first = postOk(MESSAGES, userMessage("MiniMax-M3", "My name is Ada"));
+        String second = this.json.writeValueAsString(this.json.readTree("""
+                {"model": "MiniMax-M3", "messages": [{"role": "user", "content": "My name is Ada"},
+                 {"role": "assistant", "content": %s}, {"role": "user", "content": "What is my name?"}]}"""
+            .formatted(first.get("content").toString())));
+
+        String answer = replyText(second);
+
+        assertThat(answer).contains("What is my name?").contains("Earlier you said \"My name is Ada\"");
+        assertThat(replyText(userMessage("MiniMax-M3", "What is my name?"))).doesNotContain("Earlier");
+    }
+
+    @Test
+    void aThinkingBlockSentBackChangedOrUnsignedIsRejected() throws Exception {
+        JsonNode first = postOk(MESSAGES, userMessage("MiniMax-M2.7", "Think about tea"));
+        JsonNode thinking = first.get("content").get(0);
+        assertThat(thinking.get("type").stringValue()).isEqualTo("thinking");
+        String unchanged = thinking.toString();
+        String changed = ((tools.jackson.databind.node.ObjectNode) thinking.deepCopy()).put("thinking", "I changed this")
+            .toString();
+        String template = """
+                {"model": "MiniMax-M2.7", "messages": [{"role": "user", "content": "Think about tea"},
+                 {"role": "assistant", "content": [%s]}, {"role": "user", "content": "And coffee?"}]}""";
+
+        assertThat(send(MESSAGES, template.formatted(unchanged), "x-api-key", "k").statusCode()).isEqualTo(200);
+        HttpResponse<String> rejected = send(MESSAGES, template.formatted(changed), "x-api-key", "k");
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.body()).contains("signature");
+    }
+
+    @Test
+    void aPromptCanAskForAKnownErrorOnEitherApiAndIsNotBilled() throws Exception {
+        this.simulator.resetTotals();
+        HttpResponse<String> overloaded = send(MESSAGES, userMessage("MiniMax-M3", "hi #simulate-error=529"),
+                "x-api-key", "k");
+        HttpResponse<String> badRequest = send(CHAT, chatMessage("MiniMax-M3", "hi #simulate-error=400", ""),
+                "Authorization", "Bearer k");
+
+        assertThat(overloaded.statusCode()).isEqualTo(529);
+        assertThat(overloaded.body()).contains("overloaded_error");
+        assertThat(badRequest.statusCode()).isEqualTo(400);
+        assertThat(badRequest.body()).contains("#simulate-error=400");
+        assertThat(send(MESSAGES, userMessage("MiniMax-M3", "#simulate-error=418"), "x-api-key", "k").statusCode())
+            .isEqualTo(400);
+        assertThat(this.simulator.messagesTotals().inputTokens()).isZero();
+    }
+
     // --- helpers
 
     private static String userMessage(String model, String text) {

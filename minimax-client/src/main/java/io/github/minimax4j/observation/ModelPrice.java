@@ -1,0 +1,41 @@
+package io.github.minimax4j.observation;
+
+import io.github.minimax4j.client.TokenUsage;
+
+/**
+ * What one model costs, per million tokens, in the currency of its {@link PriceList}.
+ *
+ * @param input uncached input tokens
+ * @param output output tokens (reasoning included)
+ * @param cacheRead input tokens read from the prompt cache
+ * @param cacheWrite input tokens written to the prompt cache
+ */
+public record ModelPrice(double input, double output, double cacheRead, double cacheWrite) {
+
+    private static final double MILLION = 1_000_000d;
+
+    public ModelPrice {
+        requireValid(input, "input");
+        requireValid(output, "output");
+        requireValid(cacheRead, "cacheRead");
+        requireValid(cacheWrite, "cacheWrite");
+    }
+
+    /** What {@code usage} cost. */
+    public double cost(TokenUsage usage) {
+        return (usage.inputTokens() * this.input + usage.outputTokens() * this.output
+                + usage.cacheReadInputTokens() * this.cacheRead + usage.cacheCreationInputTokens() * this.cacheWrite)
+                / MILLION;
+    }
+
+    /** What reading {@code usage}'s cached tokens saved against paying the input price for them. */
+    public double cacheSavings(TokenUsage usage) {
+        return usage.cacheReadInputTokens() * (this.input - this.cacheRead) / MILLION;
+    }
+
+    private static void requireValid(double price, String name) {
+        if (!Double.isFinite(price) || price < 0) {
+            throw new IllegalArgumentException(name + " price must be a finite number of zero or more, was " + price);
+        }
+    }
+}

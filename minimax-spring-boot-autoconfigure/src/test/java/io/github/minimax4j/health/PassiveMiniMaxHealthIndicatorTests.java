@@ -1,0 +1,52 @@
+package io.github.minimax4j.health;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+
+import io.github.minimax4j.error.ApiError;
+import io.github.minimax4j.error.BadRequestException;
+import io.github.minimax4j.error.MiniMaxIoException;
+import io.github.minimax4j.error.RateLimitException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Passive health: the latest real call that says anything about MiniMax decides. */
+class PassiveMiniMaxHealthIndicatorTests {
+
+    private final MutableClock clock = new MutableClock();
+
+    private final RecentCallTracker calls = new RecentCallTracker(this.clock);
+
+    private final PassiveMiniMaxHealthIndicator indicator = new PassiveMiniMaxHealthIndicator(this.calls);
+
+    @Test
+    void unknownBeforeAnyCall() {
+        assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void aConnectionFailureAfterASuccessIsDownAndASuccessAfterItIsUpAgain() {
+        this.calls.succeeded();
+        this.clock.advance(Duration.ofSeconds(1));
+        this.calls.failed(new MiniMaxIoException("Could not connect to http://u:p@gw.local/?k=v", null));
+        assertThat(this.indicator.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(this.indicator.health().getDetails()).containsEntry("errorType", "MiniMaxIoException")
+            .containsEntry("checkedAt", this.clock.instant().toString());
+        assertThat((String) this.indicator.health().getDetails().get("error")).doesNotContain("u:p").doesNotContain("k=v");
+        this.clock.advance(Duration.ofSeconds(1));
+        this.calls.succeeded();
+        assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void theCallersOwnFailuresRateLimitsAndClosedStreamsChangeNothing() {
+        this.calls.succeeded();
+        this.clock.advance(Duration.ofSeconds(1));
+        this.calls.failed(new BadRequestException("bad", new ApiError(400, "x", "", null, "")));
+        this.calls.failed(new RateLimitException("slow", new ApiError(429, "x", "", null, ""), null));
+        this.calls.failed(new CancellationException("closed by its caller"));
+        assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+}
