@@ -10,10 +10,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public sealed interface ContentBlock
         permits TextBlock, ImageBlock, VideoBlock, ToolUseBlock, ToolResultBlock, ThinkingBlock, UnknownBlock {
 
-    /** Wire name of the block type, such as {@code text} or {@code tool_use}. */
+    /**
+     * Wire name of the block type, such as {@code text} or {@code tool_use}.
+     * @return the type
+     */
     @JsonProperty("type")
     String type();
 
+    /**
+     * A text block.
+     * @param text the text
+     * @return the block
+     */
     static TextBlock text(String text) {
         return new TextBlock(text);
     }

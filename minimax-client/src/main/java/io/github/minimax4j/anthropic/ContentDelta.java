@@ -5,7 +5,10 @@ import java.util.Map;
 /** A piece of a content block in a stream. */
 public sealed interface ContentDelta {
 
-    /** Wire name of the delta type. */
+    /**
+     * Wire name of the delta type, such as {@code text_delta}.
+     * @return the type
+     */
     String type();
 
     /** More text. */
@@ -42,6 +45,10 @@ public sealed interface ContentDelta {
 
     /** A delta type this client does not know, kept whole. */
     record Unknown(Map<String, Object> raw) implements ContentDelta {
+        /**
+         * Checks and copies the components.
+         * @param raw see the type description
+         */
         public Unknown {
             raw = JsonMaps.copyOf(raw);
         }

@@ -12,15 +12,29 @@ import org.jspecify.annotations.Nullable;
 @JsonPropertyOrder({ "type", "media_type", "data", "url" })
 public record MediaSource(String type, @Nullable String mediaType, @Nullable String data, @Nullable String url) {
 
+    /**
+     * A source by URL.
+     * @param url the URL
+     * @return the source
+     */
     public static MediaSource url(String url) {
         return new MediaSource("url", null, null, url);
     }
 
+    /**
+     * An inline source.
+     * @param mediaType the media type
+     * @param data the bytes, base64-encoded
+     * @return the source
+     */
     public static MediaSource base64(String mediaType, String data) {
         return new MediaSource("base64", mediaType, data, null);
     }
 
-    /** Decoded size of base64 data in bytes, computed without decoding. */
+    /**
+     * Size of the inline data once decoded, without decoding it.
+     * @return bytes, 0 for a URL source
+     */
     public long decodedSize() {
         if (this.data == null) {
             return 0;

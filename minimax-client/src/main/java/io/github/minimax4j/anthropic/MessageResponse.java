@@ -2,6 +2,7 @@ package io.github.minimax4j.anthropic;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
@@ -31,12 +32,28 @@ public record MessageResponse(String id, String type, Role role, String model, L
         @Nullable StopReason stopReason, @Nullable String stopSequence, @Nullable Usage usage,
         @Nullable BaseResp baseResp, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+    /**
+     * Checks and copies the components.
+     * @param id see the type description
+     * @param type see the type description
+     * @param role see the type description
+     * @param model see the type description
+     * @param content see the type description
+     * @param stopReason see the type description
+     * @param stopSequence see the type description
+     * @param usage see the type description
+     * @param baseResp see the type description
+     * @param extra see the type description
+     */
     public MessageResponse {
         content = (content != null) ? List.copyOf(content) : List.of();
         extra = JsonMaps.copyOf(extra);
     }
 
-    /** All text blocks joined, the reply as a person reads it. */
+    /**
+     * All text blocks joined, the reply as a person reads it.
+     * @return the text, empty when there is none
+     */
     public String text() {
         return this.content.stream()
             .filter(TextBlock.class::isInstance)
@@ -44,7 +61,10 @@ public record MessageResponse(String id, String type, Role role, String model, L
             .collect(Collectors.joining());
     }
 
-    /** All thinking blocks joined. */
+    /**
+     * All thinking blocks joined.
+     * @return the thinking, empty when there is none
+     */
     public String thinking() {
         return this.content.stream()
             .filter(ThinkingBlock.class::isInstance)
@@ -52,12 +72,32 @@ public record MessageResponse(String id, String type, Role role, String model, L
             .collect(Collectors.joining());
     }
 
-    /** Tool calls the model asks for, in order. */
+    /**
+     * The signature of the last thinking block, which MiniMax checks when the thinking is sent back.
+     * @return the signature, or empty when the reply has no signed thinking
+     */
+    public Optional<String> signature() {
+        String signature = null;
+        for (ContentBlock block : this.content) {
+            if (block instanceof ThinkingBlock thinking && thinking.signature() != null) {
+                signature = thinking.signature();
+            }
+        }
+        return Optional.ofNullable(signature);
+    }
+
+    /**
+     * Tool calls the model asks for, in order.
+     * @return the tool_use blocks
+     */
     public List<ToolUseBlock> toolUses() {
         return this.content.stream().filter(ToolUseBlock.class::isInstance).map(ToolUseBlock.class::cast).toList();
     }
 
-    /** This reply as the assistant turn of the next request, every block unchanged. */
+    /**
+     * This reply as the assistant turn of the next request, every block unchanged.
+     * @return the message
+     */
     public Message toMessage() {
         return new Message(Role.ASSISTANT, this.content);
     }

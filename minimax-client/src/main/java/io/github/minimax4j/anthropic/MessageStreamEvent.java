@@ -1,6 +1,7 @@
 package io.github.minimax4j.anthropic;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,12 +9,42 @@ import org.jspecify.annotations.Nullable;
  * One Server-Sent Event of a streamed reply, in the order MiniMax sends them: {@code message_start},
  * then per block {@code content_block_start}, {@code content_block_delta}s, {@code content_block_stop},
  * then {@code message_delta} and {@code message_stop}; {@code ping} may come any time. An {@code error}
- * event is not delivered: the stream throws it as a typed exception.
+ * event is never delivered: the stream throws it as a typed exception.
  */
 public sealed interface MessageStreamEvent {
 
-    /** Wire name of the event type. */
+    /**
+     * Wire name of the event type.
+     * @return the type, such as {@code content_block_delta}
+     */
     String type();
+
+    /**
+     * The text this event adds, for readers without pattern matching ({@code switch} on the type works too).
+     * @return the text of a {@code text_delta}, or empty for any other event
+     */
+    default Optional<String> textDelta() {
+        return (this instanceof ContentBlockDelta event && event.delta() instanceof ContentDelta.TextDelta delta)
+                ? Optional.of(delta.text()) : Optional.empty();
+    }
+
+    /**
+     * The thinking this event adds.
+     * @return the text of a {@code thinking_delta}, or empty for any other event
+     */
+    default Optional<String> thinkingDelta() {
+        return (this instanceof ContentBlockDelta event && event.delta() instanceof ContentDelta.ThinkingDelta delta)
+                ? Optional.of(delta.thinking()) : Optional.empty();
+    }
+
+    /**
+     * The piece of a tool call's JSON input this event adds.
+     * @return the {@code partial_json} of an {@code input_json_delta}, or empty for any other event
+     */
+    default Optional<String> inputJsonDelta() {
+        return (this instanceof ContentBlockDelta event && event.delta() instanceof ContentDelta.InputJsonDelta delta)
+                ? Optional.of(delta.partialJson()) : Optional.empty();
+    }
 
     /** Opens the reply: id, model and the usage known so far (input tokens). */
     record MessageStart(MessageResponse message) implements MessageStreamEvent {
@@ -78,23 +109,12 @@ public sealed interface MessageStreamEvent {
         }
     }
 
-    /** An error reported mid-stream; the stream throws it as a typed exception. */
-    record Error(ErrorDetail error) implements MessageStreamEvent {
-        @Override
-        public String type() {
-            return "error";
-        }
-
-        /**
-         * @param type error type, such as {@code overloaded_error}
-         * @param message what happened
-         */
-        public record ErrorDetail(@Nullable String type, @Nullable String message) {
-        }
-    }
-
     /** An event type this client does not know, kept whole. */
     record Unknown(Map<String, Object> raw) implements MessageStreamEvent {
+        /**
+         * Checks and copies the components.
+         * @param raw see the type description
+         */
         public Unknown {
             raw = JsonMaps.copyOf(raw);
         }

@@ -9,6 +9,10 @@ import java.util.Objects;
  */
 public record Metadata(String userId) {
 
+    /**
+     * Checks and copies the components.
+     * @param userId see the type description
+     */
     public Metadata {
         Objects.requireNonNull(userId, "userId must not be null");
     }

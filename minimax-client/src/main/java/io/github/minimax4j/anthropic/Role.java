@@ -5,9 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Who speaks a message. */
 public enum Role {
 
+    /**
+     * The user.
+     */
     @JsonProperty("user")
     USER,
 
+    /**
+     * The model.
+     */
     @JsonProperty("assistant")
     ASSISTANT
 }

@@ -14,15 +14,30 @@ import org.jspecify.annotations.Nullable;
  */
 public record SystemPrompt(@Nullable String text, List<TextBlock> blocks) {
 
+    /**
+     * Checks and copies the components.
+     * @param text see the type description
+     * @param blocks see the type description
+     */
     public SystemPrompt {
         blocks = (blocks != null) ? List.copyOf(blocks) : List.of();
     }
 
+    /**
+     * A system prompt as one string.
+     * @param text the prompt
+     * @return the system prompt
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SystemPrompt of(String text) {
         return new SystemPrompt(text, List.of());
     }
 
+    /**
+     * A system prompt as text blocks (which may carry cache breakpoints).
+     * @param blocks the blocks
+     * @return the system prompt
+     */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SystemPrompt of(List<TextBlock> blocks) {
         return new SystemPrompt(null, blocks);

@@ -12,8 +12,23 @@ import org.jspecify.annotations.Nullable;
 @JsonPropertyOrder({ "type", "thinking", "signature" })
 public record ThinkingBlock(String thinking, @Nullable String signature) implements ContentBlock {
 
+    /**
+     * Checks and copies the components.
+     * @param thinking see the type description
+     * @param signature see the type description
+     */
     public ThinkingBlock {
         Objects.requireNonNull(thinking, "thinking must not be null");
+    }
+
+    /**
+     * A thinking block, as sent back in an assistant turn.
+     * @param thinking the reasoning text
+     * @param signature its signature, as MiniMax sent it
+     * @return the block
+     */
+    public static ThinkingBlock of(String thinking, @Nullable String signature) {
+        return new ThinkingBlock(thinking, signature);
     }
 
     @Override

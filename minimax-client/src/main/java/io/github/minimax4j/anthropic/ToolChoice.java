@@ -9,10 +9,20 @@ import java.util.Objects;
  */
 public record ToolChoice(String type) {
 
+    /**
+     * The model decides whether to call tools.
+     */
     public static final ToolChoice AUTO = new ToolChoice("auto");
 
+    /**
+     * The model calls no tool.
+     */
     public static final ToolChoice NONE = new ToolChoice("none");
 
+    /**
+     * Checks and copies the components.
+     * @param type see the type description
+     */
     public ToolChoice {
         Objects.requireNonNull(type, "type must not be null");
     }

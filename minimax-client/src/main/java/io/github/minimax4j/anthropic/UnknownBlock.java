@@ -11,6 +11,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public record UnknownBlock(@JsonValue Map<String, Object> raw) implements ContentBlock {
 
+    /**
+     * Checks and copies the components.
+     * @param raw see the type description
+     */
     public UnknownBlock {
         raw = JsonMaps.copyOf(raw);
     }

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tokens the request used, as MiniMax reports them. A field the server did not send is {@code null}
- * (streams spread usage over {@code message_start} and {@code message_delta}); the {@code *OrZero}
- * accessors read them as 0.
+ * Tokens the request used, as MiniMax reports them; a count the server did not send is 0 (streams spread
+ * usage over {@code message_start} and {@code message_delta}: {@link #merge(Usage)} combines them).
  *
  * @param inputTokens uncached input tokens
  * @param outputTokens output tokens, thinking included
@@ -20,21 +19,37 @@ import org.jspecify.annotations.Nullable;
  * @param extra fields this client does not know, kept as they came
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Usage(@Nullable Integer inputTokens, @Nullable Integer outputTokens,
-        @Nullable Integer cacheCreationInputTokens, @Nullable Integer cacheReadInputTokens,
+public record Usage(int inputTokens, int outputTokens,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int cacheCreationInputTokens,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int cacheReadInputTokens,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+    /**
+     * Copies the extra fields, keeping their order.
+     * @param inputTokens uncached input tokens
+     * @param outputTokens output tokens
+     * @param cacheCreationInputTokens input tokens written to the prompt cache
+     * @param cacheReadInputTokens input tokens read from the prompt cache
+     * @param extra fields this client does not know
+     */
     public Usage {
         extra = JsonMaps.copyOf(extra);
     }
 
+    /**
+     * Usage with no cache counts.
+     * @param inputTokens input tokens
+     * @param outputTokens output tokens
+     */
     public Usage(int inputTokens, int outputTokens) {
-        this(inputTokens, outputTokens, null, null, Map.of());
+        this(inputTokens, outputTokens, 0, 0, Map.of());
     }
 
     /**
-     * This usage updated by a later report: each field the later one carries replaces this one's
-     * (MiniMax reports cumulative values, so adding would double-count).
+     * This usage updated by a later report: each count the later one carries (non-zero) replaces this one's.
+     * MiniMax reports cumulative values, so adding would double-count.
+     * @param later the later report, or null
+     * @return the merged usage
      */
     public Usage merge(@Nullable Usage later) {
         if (later == null) {
@@ -47,32 +62,15 @@ public record Usage(@Nullable Integer inputTokens, @Nullable Integer outputToken
                 latest(this.cacheReadInputTokens, later.cacheReadInputTokens), mergedExtra);
     }
 
-    public int inputTokensOrZero() {
-        return orZero(this.inputTokens);
-    }
-
-    public int outputTokensOrZero() {
-        return orZero(this.outputTokens);
-    }
-
-    public int cacheCreationInputTokensOrZero() {
-        return orZero(this.cacheCreationInputTokens);
-    }
-
-    public int cacheReadInputTokensOrZero() {
-        return orZero(this.cacheReadInputTokens);
-    }
-
-    /** All input tokens: uncached, cache-read and cache-creation (OpenTelemetry's definition of input). */
+    /**
+     * All input tokens: uncached, cache-read and cache-creation (OpenTelemetry's definition of input).
+     * @return the sum
+     */
     public int totalInputTokens() {
-        return inputTokensOrZero() + cacheReadInputTokensOrZero() + cacheCreationInputTokensOrZero();
+        return this.inputTokens + this.cacheReadInputTokens + this.cacheCreationInputTokens;
     }
 
-    private static @Nullable Integer latest(@Nullable Integer earlier, @Nullable Integer later) {
-        return (later != null) ? later : earlier;
-    }
-
-    private static int orZero(@Nullable Integer value) {
-        return (value != null) ? value : 0;
+    private static int latest(int earlier, int later) {
+        return (later != 0) ? later : earlier;
     }
 }

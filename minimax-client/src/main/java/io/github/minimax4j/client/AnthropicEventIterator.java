@@ -1,6 +1,7 @@
 package io.github.minimax4j.client;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.error.MalformedResponseException;
@@ -27,12 +28,18 @@ final class AnthropicEventIterator extends SseEventIterator<MessageStreamEvent> 
                     + "the reply is incomplete (connection cut or server failure). Retry the request.");
         }
         MessageStreamEvent event = parse(sse.data(), EVENTS);
-        if (event instanceof MessageStreamEvent.Error error) {
-            throw this.transport.errors().fromStreamError(error.error().type(), error.error().message(), sse.text());
+        if (event instanceof MessageStreamEvent.Unknown unknown && unknown.type().equals("error")) {
+            Map<?, ?> error = (unknown.raw().get("error") instanceof Map<?, ?> map) ? map : Map.of();
+            throw this.transport.errors().fromStreamError(text(error.get("type")), text(error.get("message")),
+                    sse.text());
         }
         if (event instanceof MessageStreamEvent.MessageStop) {
             stop();
         }
         return event;
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return (value != null) ? value.toString() : null;
     }
 }

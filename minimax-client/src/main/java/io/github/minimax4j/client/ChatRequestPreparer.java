@@ -1,6 +1,5 @@
 package io.github.minimax4j.client;
 
-import java.util.List;
 import java.util.TreeSet;
 
 import io.github.minimax4j.anthropic.ImageBlock;
@@ -11,6 +10,9 @@ import io.github.minimax4j.openai.ChatCompletionRequest;
 import io.github.minimax4j.openai.ChatMessage;
 import io.github.minimax4j.openai.ChatTool;
 import io.github.minimax4j.openai.ContentPart;
+import io.github.minimax4j.openai.ImagePart;
+import io.github.minimax4j.openai.Role;
+import io.github.minimax4j.openai.TextPart;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +24,6 @@ import org.jspecify.annotations.Nullable;
 final class ChatRequestPreparer {
 
     private static final Log logger = LogFactory.getLog(ChatRequestPreparer.class);
-
-    private static final List<String> ROLES = List.of("system", "user", "assistant", "tool");
 
     private final RequestDefaults defaults;
 
@@ -52,7 +52,7 @@ final class ChatRequestPreparer {
         if (request.thinking() == null && this.defaults.thinking() != null) {
             builder.thinking(Thinking.of(this.defaults.thinking()));
         }
-        builder.stream(stream ? Boolean.TRUE : null);
+        builder.extra(MessageRequestPreparer.withStream(request.extra(), stream));
         if (stream && request.streamOptions() == null) {
             builder.streamOptions(new ChatCompletionRequest.StreamOptions(true)); // usage for the meters
         }
@@ -78,11 +78,7 @@ final class ChatRequestPreparer {
     }
 
     private static void checkMessage(ChatMessage message, int i, Model model) {
-        if (!ROLES.contains(message.role())) {
-            throw new InvalidRequestException("messages[" + i + "].role is '" + message.role() + "': use one of "
-                    + ROLES);
-        }
-        if (message.role().equals("tool") && (message.toolCallId() == null || message.toolCallId().isBlank())) {
+        if (message.role() == Role.TOOL && (message.toolCallId() == null || message.toolCallId().isBlank())) {
             throw new InvalidRequestException("messages[" + i + "] is a tool message without tool_call_id: set it "
                     + "to the id of the tool call it answers");
         }
@@ -90,18 +86,18 @@ final class ChatRequestPreparer {
             return;
         }
         for (ContentPart part : message.content().parts()) {
-            if (part.type().equals("text")) {
+            if (part instanceof TextPart) {
                 continue;
             }
-            RequestRules.checkMultimodal(model, part.type().equals("image_url") ? "image" : part.type());
-            if (part.type().equals("image_url")) {
-                checkImage(part.imageUrl(), "messages[" + i + "] image_url");
+            RequestRules.checkMultimodal(model, (part instanceof ImagePart) ? "image" : part.type());
+            if (part instanceof ImagePart image) {
+                checkImage(image.imageUrl(), "messages[" + i + "] image_url");
             }
         }
     }
 
     /** An image URL, or a data URL with a type and size MiniMax accepts (the same rules as the Messages API). */
-    private static void checkImage(ContentPart.@Nullable ImageUrl image, String where) {
+    private static void checkImage(ImagePart.@Nullable ImageUrl image, String where) {
         String url = (image != null) ? image.url() : null;
         if (url == null || url.isBlank()) {
             throw new InvalidRequestException(where + " has an empty url");

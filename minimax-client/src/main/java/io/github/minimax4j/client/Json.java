@@ -61,8 +61,8 @@ final class Json {
                 MessageStreamEvent.ContentBlockStart.class, "content_block_delta",
                 MessageStreamEvent.ContentBlockDelta.class, "content_block_stop",
                 MessageStreamEvent.ContentBlockStop.class, "message_delta", MessageStreamEvent.MessageDelta.class,
-                "message_stop", MessageStreamEvent.MessageStop.class, "ping", MessageStreamEvent.Ping.class,
-                "error", MessageStreamEvent.Error.class), MessageStreamEvent.Unknown::new));
+                "message_stop", MessageStreamEvent.MessageStop.class, "ping", MessageStreamEvent.Ping.class),
+                MessageStreamEvent.Unknown::new));
         return module;
     }
 

@@ -41,10 +41,30 @@ final class MessageRequestPreparer {
         if (request.thinking() == null && this.defaults.thinking() != null) {
             builder.thinking(Thinking.of(this.defaults.thinking()));
         }
-        builder.stream(stream ? Boolean.TRUE : null);
+        builder.extra(withStream(request.extra(), stream));
         MessageRequest prepared = builder.build();
         validate(prepared, model);
         return prepared;
+    }
+
+    /**
+     * The request's extra fields with {@code stream} set by the client: true for a stream, absent otherwise
+     * (the wire type has no stream field, so a caller cannot ask a create call for a stream body).
+     */
+    static java.util.Map<String, Object> withStream(java.util.Map<String, Object> extra, boolean stream) {
+        if (!stream && !extra.containsKey("stream")) {
+            return extra;
+        }
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        if (stream) {
+            fields.put("stream", Boolean.TRUE);
+        }
+        extra.forEach((name, value) -> {
+            if (!name.equals("stream")) {
+                fields.put(name, value);
+            }
+        });
+        return fields;
     }
 
     private static void validate(MessageRequest request, Model model) {

@@ -70,6 +70,7 @@ public class MiniMaxRuntimeHints implements RuntimeHintsRegistrar {
             // Chat Completions API
             ChatCompletionRequest.class, ChatCompletion.class, ChatCompletionChunk.class, ChatChoice.class,
             ChatContent.class, ChatMessage.class, ChatTool.class, ChatUsage.class, ContentPart.class, ToolCall.class,
+            io.github.minimax4j.openai.Role.class, io.github.minimax4j.anthropic.CacheControl.class,
             // Shared
             BaseResp.class, Model.class, ModelLimits.class, Thinking.class, ThinkingMode.class, TokenUsage.class);
 

@@ -5,6 +5,11 @@ package io.github.minimax4j.error;
  */
 public class InsufficientBalanceException extends MiniMaxApiException {
 
+    /**
+     * Creates the exception.
+     * @param message what happened and what to do about it
+     * @param error what the server answered
+     */
     public InsufficientBalanceException(String message, ApiError error) {
         super(message, error);
     }

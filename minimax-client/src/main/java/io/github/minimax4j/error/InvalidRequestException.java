@@ -5,6 +5,10 @@ package io.github.minimax4j.error;
  */
 public class InvalidRequestException extends MiniMaxException {
 
+    /**
+     * Creates the exception.
+     * @param message which field breaks which rule, and how to fix it
+     */
     public InvalidRequestException(String message) {
         super(message);
     }

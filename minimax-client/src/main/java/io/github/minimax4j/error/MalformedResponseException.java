@@ -6,10 +6,19 @@ package io.github.minimax4j.error;
  */
 public class MalformedResponseException extends MiniMaxException {
 
+    /**
+     * Creates the exception.
+     * @param message what was wrong with the response
+     */
     public MalformedResponseException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception.
+     * @param message what was wrong with the response
+     * @param cause the parse failure
+     */
     public MalformedResponseException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,14 +8,31 @@ import java.util.Optional;
  */
 public class MiniMaxApiException extends MiniMaxException {
 
+    /**
+     * HTTP status of the response.
+     */
     private final int statusCode;
 
+    /**
+     * Error type the server named.
+     */
     private final String errorType;
 
+    /**
+     * MiniMax's {@code base_resp.status_code}, or null.
+     */
     private final Integer baseRespCode;
 
+    /**
+     * Response body as received, truncated.
+     */
     private final String rawBody;
 
+    /**
+     * Creates the exception.
+     * @param message what happened and what to do about it
+     * @param error what the server answered
+     */
     public MiniMaxApiException(String message, ApiError error) {
         super(message);
         this.statusCode = error.statusCode();
@@ -24,22 +41,34 @@ public class MiniMaxApiException extends MiniMaxException {
         this.rawBody = error.rawBody();
     }
 
-    /** HTTP status of the response; 200 for a {@code base_resp} error or a stream {@code error} event. */
+    /**
+     * HTTP status of the response; 200 for a {@code base_resp} error or a stream {@code error} event.
+     * @return the status
+     */
     public int statusCode() {
         return this.statusCode;
     }
 
-    /** Error type the server named, such as {@code rate_limit_error}; empty string when it named none. */
+    /**
+     * Error type the server named, such as {@code rate_limit_error}.
+     * @return the type, empty when it named none
+     */
     public String errorType() {
         return this.errorType;
     }
 
-    /** MiniMax's {@code base_resp.status_code}, when the error came that way. */
+    /**
+     * MiniMax's {@code base_resp.status_code}, when the error came that way.
+     * @return the code, or empty
+     */
     public Optional<Integer> baseRespCode() {
         return Optional.ofNullable(this.baseRespCode);
     }
 
-    /** Response body as received (truncated to a few KB), for diagnostics. */
+    /**
+     * Response body as received (truncated to a few KB), for diagnostics.
+     * @return the body
+     */
     public String rawBody() {
         return this.rawBody;
     }

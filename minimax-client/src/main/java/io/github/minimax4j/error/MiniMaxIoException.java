@@ -6,6 +6,11 @@ package io.github.minimax4j.error;
  */
 public class MiniMaxIoException extends MiniMaxException {
 
+    /**
+     * Creates the exception.
+     * @param message what failed, naming the URL
+     * @param cause the I/O failure
+     */
     public MiniMaxIoException(String message, Throwable cause) {
         super(message, cause);
     }

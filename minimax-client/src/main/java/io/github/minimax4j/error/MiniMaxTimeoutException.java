@@ -6,6 +6,11 @@ package io.github.minimax4j.error;
  */
 public class MiniMaxTimeoutException extends MiniMaxIoException {
 
+    /**
+     * Creates the exception.
+     * @param message what timed out, naming the timeout to raise
+     * @param cause the timeout
+     */
     public MiniMaxTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record BaseResp(int statusCode, @Nullable String statusMsg) {
 
+    /**
+     * Whether this status is an error (any code but 0).
+     * @return true for an error
+     */
     @JsonIgnore
     public boolean isError() {
         return this.statusCode != 0;

@@ -15,7 +15,10 @@ public enum ThinkingMode {
         this.wireValue = wireValue;
     }
 
-    /** Value of {@code thinking.type} on the wire. */
+    /**
+     * Value of {@code thinking.type} on the wire.
+     * @return the value
+     */
     public String wireValue() {
         return this.wireValue;
     }

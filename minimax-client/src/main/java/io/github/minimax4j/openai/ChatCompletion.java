@@ -32,38 +32,67 @@ public record ChatCompletion(String id, @Nullable String object, long created, S
         @Nullable Boolean outputSensitive, @Nullable Integer outputSensitiveType, @Nullable BaseResp baseResp,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+    /**
+     * Checks and copies the components.
+     * @param id see the type description
+     * @param object see the type description
+     * @param created see the type description
+     * @param model see the type description
+     * @param choices see the type description
+     * @param usage see the type description
+     * @param inputSensitive see the type description
+     * @param inputSensitiveType see the type description
+     * @param outputSensitive see the type description
+     * @param outputSensitiveType see the type description
+     * @param baseResp see the type description
+     * @param extra see the type description
+     */
     public ChatCompletion {
         choices = (choices != null) ? List.copyOf(choices) : List.of();
-        extra = (extra == null || extra.isEmpty()) ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
+        extra = JsonMaps.copyOf(extra);
     }
 
-    /** The first choice's message, or an empty assistant message when there is none. */
+    /**
+     * The first choice's message, or an empty assistant message when there is none.
+     * @return the message
+     */
     @JsonIgnore
     public ChatMessage message() {
         return this.choices.isEmpty() ? ChatMessage.assistant("") : this.choices.get(0).message();
     }
 
-    /** The visible answer of the first choice, {@code <think>} block removed. */
+    /**
+     * The visible answer of the first choice, {@code <think>} block removed.
+     * @return the answer
+     */
     @JsonIgnore
     public String content() {
         return message().visibleContent();
     }
 
-    /** The reasoning of the first choice, however MiniMax sent it; empty when none. */
+    /**
+     * The reasoning of the first choice, however MiniMax sent it.
+     * @return the reasoning, empty when none
+     */
     @JsonIgnore
     public String reasoning() {
         return message().reasoning();
     }
 
-    /** Tool calls of the first choice. */
+    /**
+     * Tool calls of the first choice.
+     * @return the calls, empty when none
+     */
     @JsonIgnore
     public List<ToolCall> toolCalls() {
         List<ToolCall> calls = message().toolCalls();
         return (calls != null) ? calls : List.of();
     }
 
-    /** The first choice's finish reason. */
+    /**
+     * The first choice's finish reason.
+     * @return the reason, or null when there is no choice
+     */
     @JsonIgnore
     public @Nullable String finishReason() {
         return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();

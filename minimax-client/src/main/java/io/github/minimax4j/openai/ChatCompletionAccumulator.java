@@ -183,7 +183,7 @@ public final class ChatCompletionAccumulator {
 
         ChatChoice build(int index) {
             List<ToolCall> calls = this.toolCalls.values().stream().map(ToolCallBuilder::build).toList();
-            ChatMessage message = new ChatMessage("assistant", ChatContent.of(this.content.toString()), null, calls,
+            ChatMessage message = new ChatMessage(Role.ASSISTANT, ChatContent.of(this.content.toString()), null, calls,
                     null, this.reasoning.isEmpty() ? null : this.reasoning.toString(),
                     this.reasoningDetails.build(), Map.of());
             return new ChatChoice(index, this.finishReason, message);

@@ -2,6 +2,7 @@ package io.github.minimax4j.openai;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -32,13 +33,49 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
         @Nullable Integer outputSensitiveType, @Nullable BaseResp baseResp,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+    /**
+     * Checks and copies the components.
+     * @param id see the type description
+     * @param object see the type description
+     * @param created see the type description
+     * @param model see the type description
+     * @param choices see the type description
+     * @param usage see the type description
+     * @param inputSensitive see the type description
+     * @param inputSensitiveType see the type description
+     * @param outputSensitive see the type description
+     * @param outputSensitiveType see the type description
+     * @param baseResp see the type description
+     * @param extra see the type description
+     */
     public ChatCompletionChunk {
         choices = (choices != null) ? List.copyOf(choices) : List.of();
-        extra = (extra == null || extra.isEmpty()) ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
+        extra = JsonMaps.copyOf(extra);
     }
 
     /**
+     * The content the first choice adds, for readers without pattern matching.
+     * @return the delta's content (which may hold a {@code <think>} tag), or empty when it adds none
+     */
+    public Optional<String> textDelta() {
+        return firstDelta().map(Delta::content);
+    }
+
+    /**
+     * The reasoning the first choice adds in {@code reasoning_content} (with {@code reasoning_split} on).
+     * @return the reasoning, or empty when it adds none
+     */
+    public Optional<String> reasoningDelta() {
+        return firstDelta().map(Delta::reasoningContent);
+    }
+
+    private Optional<Delta> firstDelta() {
+        return this.choices.isEmpty() ? Optional.empty() : Optional.ofNullable(this.choices.get(0).delta());
+    }
+
+    /**
+     * One choice of a chunk.
+     *
      * @param index choice position
      * @param delta what this chunk adds
      * @param finishReason set on the choice's last chunk
@@ -47,6 +84,8 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
     }
 
     /**
+     * What a chunk adds to a choice.
+     *
      * @param role set on the first delta
      * @param content more content (may contain, or split, a {@code <think>} tag)
      * @param reasoningContent more reasoning, when {@code reasoning_split} is on
@@ -54,7 +93,7 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
      * @param toolCalls fragments of tool calls, by index
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Delta(@Nullable String role, @Nullable String content, @Nullable String reasoningContent,
+    public record Delta(@Nullable Role role, @Nullable String content, @Nullable String reasoningContent,
             @Nullable List<Map<String, Object>> reasoningDetails, @Nullable List<ToolCall> toolCalls) {
     }
 }

@@ -16,14 +16,29 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChatContent(@Nullable String text, List<ContentPart> parts) {
 
+    /**
+     * Checks and copies the components.
+     * @param text see the type description
+     * @param parts see the type description
+     */
     public ChatContent {
         parts = (parts != null) ? List.copyOf(parts) : List.of();
     }
 
+    /**
+     * Content as one string.
+     * @param text the text
+     * @return the content
+     */
     public static ChatContent of(String text) {
         return new ChatContent(text, List.of());
     }
 
+    /**
+     * Content as parts.
+     * @param parts the parts
+     * @return the content
+     */
     public static ChatContent of(List<ContentPart> parts) {
         return new ChatContent(null, parts);
     }
@@ -42,12 +57,15 @@ public record ChatContent(@Nullable String text, List<ContentPart> parts) {
         return (this.text != null) ? this.text : this.parts;
     }
 
-    /** The text: the string, or the text parts joined. */
+    /**
+     * The text: the string, or the text parts joined.
+     * @return the text
+     */
     public String asText() {
         if (this.text != null) {
             return this.text;
         }
-        return this.parts.stream().filter((part) -> part.text() != null).map(ContentPart::text)
+        return this.parts.stream().filter(TextPart.class::isInstance).map((part) -> ((TextPart) part).text())
             .collect(Collectors.joining());
     }
 }

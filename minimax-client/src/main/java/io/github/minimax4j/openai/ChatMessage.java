@@ -25,46 +25,87 @@ import org.jspecify.annotations.Nullable;
  * @param extra other fields, kept as they came
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChatMessage(String role, @Nullable ChatContent content, @Nullable String name,
+public record ChatMessage(Role role, @Nullable ChatContent content, @Nullable String name,
         @Nullable List<ToolCall> toolCalls, @Nullable String toolCallId, @Nullable String reasoningContent,
         @Nullable List<Map<String, Object>> reasoningDetails,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
+    /**
+     * Checks and copies the components.
+     * @param role see the type description
+     * @param content see the type description
+     * @param name see the type description
+     * @param toolCalls see the type description
+     * @param toolCallId see the type description
+     * @param reasoningContent see the type description
+     * @param reasoningDetails see the type description
+     * @param extra see the type description
+     */
     public ChatMessage {
         Objects.requireNonNull(role, "role must not be null");
         toolCalls = (toolCalls != null && !toolCalls.isEmpty()) ? List.copyOf(toolCalls) : null;
-        extra = (extra == null || extra.isEmpty()) ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
+        extra = JsonMaps.copyOf(extra);
     }
 
+    /**
+     * A system message.
+     * @param text the instructions
+     * @return the message
+     */
     public static ChatMessage system(String text) {
-        return new ChatMessage("system", ChatContent.of(text), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.SYSTEM, ChatContent.of(text), null, null, null, null, null, Map.of());
     }
 
+    /**
+     * A user message of plain text.
+     * @param text the text
+     * @return the message
+     */
     public static ChatMessage user(String text) {
-        return new ChatMessage("user", ChatContent.of(text), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.USER, ChatContent.of(text), null, null, null, null, null, Map.of());
     }
 
+    /**
+     * A user message of parts (text and images).
+     * @param parts the parts
+     * @return the message
+     */
     public static ChatMessage user(List<ContentPart> parts) {
-        return new ChatMessage("user", ChatContent.of(parts), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.USER, ChatContent.of(parts), null, null, null, null, null, Map.of());
     }
 
+    /**
+     * An assistant message of plain text.
+     * @param text the text
+     * @return the message
+     */
     public static ChatMessage assistant(String text) {
-        return new ChatMessage("assistant", ChatContent.of(text), null, null, null, null, null, Map.of());
+        return new ChatMessage(Role.ASSISTANT, ChatContent.of(text), null, null, null, null, null, Map.of());
     }
 
-    /** The result of the tool call {@code toolCallId}. */
+    /**
+     * The result of a tool call.
+     * @param toolCallId id of the call answered
+     * @param result the tool's output
+     * @return the message
+     */
     public static ChatMessage tool(String toolCallId, String result) {
-        return new ChatMessage("tool", ChatContent.of(result), null, null, toolCallId, null, null, Map.of());
+        return new ChatMessage(Role.TOOL, ChatContent.of(result), null, null, toolCallId, null, null, Map.of());
     }
 
-    /** Content exactly as sent, {@code <think>} block included. */
+    /**
+     * Content exactly as sent, {@code <think>} block included.
+     * @return the content, empty when there is none
+     */
     @JsonIgnore
     public String rawContent() {
         return (this.content != null) ? this.content.asText() : "";
     }
 
-    /** The visible answer: content without a leading {@code <think>…</think>} block. */
+    /**
+     * The visible answer: content without a leading {@code <think>} block.
+     * @return the answer
+     */
     @JsonIgnore
     public String visibleContent() {
         return ThinkSplitter.split(rawContent()).visible();
@@ -72,7 +113,8 @@ public record ChatMessage(String role, @Nullable ChatContent content, @Nullable 
 
     /**
      * The reasoning, however MiniMax sent it: {@code reasoning_content}, else the texts of
-     * {@code reasoning_details}, else the {@code <think>} block of the content; empty when none.
+     * {@code reasoning_details}, else the {@code <think>} block of the content.
+     * @return the reasoning, empty when none
      */
     @JsonIgnore
     public String reasoning() {

@@ -2,53 +2,55 @@ package io.github.minimax4j.openai;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One part of a multimodal message: {@code text}, or {@code image_url} (MiniMax-M3 only); other part
- * types are kept in {@code extra} as they came.
- *
- * @param type part type
- * @param text the text of a {@code text} part
- * @param imageUrl the image of an {@code image_url} part
- * @param extra other fields, sent as given
+ * One part of a multimodal message. Callers {@code switch} on the permitted types: {@link TextPart},
+ * {@link ImagePart} (MiniMax-M3 only), or {@link UnknownPart} for a part type this client does not know,
+ * with its JSON kept and sent back unchanged.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ContentPart(String type, @Nullable String text, @Nullable ImageUrl imageUrl,
-        @JsonAnyGetter Map<String, Object> extra) {
+public sealed interface ContentPart permits TextPart, ImagePart, UnknownPart {
 
-    public ContentPart {
-        Objects.requireNonNull(type, "type must not be null");
-        extra = (extra != null) ? Map.copyOf(extra) : Map.of();
-    }
+    /**
+     * Wire name of the part type, such as {@code text} or {@code image_url}.
+     * @return the type
+     */
+    @JsonProperty("type")
+    String type();
 
-    public static ContentPart text(String text) {
-        return new ContentPart("text", text, null, Map.of());
-    }
-
-    /** An image by URL, or as a {@code data:image/png;base64,...} URL. */
-    public static ContentPart imageUrl(String url) {
-        return new ContentPart("image_url", null, new ImageUrl(url), Map.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    static ContentPart fromJson(Map<String, Object> json) {
-        Map<String, Object> extra = new LinkedHashMap<>(json);
-        Object type = extra.remove("type");
-        Object text = extra.remove("text");
-        Object image = extra.remove("image_url");
-        ImageUrl imageUrl = (image instanceof Map<?, ?> map && map.get("url") instanceof String url) ? new ImageUrl(url)
-                : null;
-        return new ContentPart(String.valueOf(type), (text instanceof String s) ? s : null, imageUrl, extra);
+    /**
+     * A text part.
+     * @param text the text
+     * @return the part
+     */
+    static TextPart text(String text) {
+        return new TextPart(text);
     }
 
     /**
-     * @param url image URL or data URL
+     * An image by URL, or as a {@code data:image/png;base64,...} URL.
+     * @param url the URL
+     * @return the part
      */
-    public record ImageUrl(String url) {
+    static ImagePart imageUrl(String url) {
+        return new ImagePart(new ImagePart.ImageUrl(url));
+    }
+
+    /**
+     * Reads a part from its JSON object; a part that does not fit a known variant is kept whole.
+     * @param json the part's JSON object
+     * @return the part
+     */
+    static ContentPart fromJson(Map<String, Object> json) {
+        Object type = json.get("type");
+        if ("text".equals(type) && json.size() == 2 && json.get("text") instanceof String text) {
+            return new TextPart(text);
+        }
+        if ("image_url".equals(type) && json.size() == 2 && json.get("image_url") instanceof Map<?, ?> image
+                && image.size() == 1 && image.get("url") instanceof String url) {
+            return new ImagePart(new ImagePart.ImageUrl(url));
+        }
+        return new UnknownPart(new LinkedHashMap<>(json));
     }
 }

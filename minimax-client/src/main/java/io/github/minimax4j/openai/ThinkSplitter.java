@@ -35,6 +35,7 @@ public final class ThinkSplitter {
 
     /**
      * Splits whole content.
+     * @param content the content, or null
      * @return reasoning (empty when there was no think block) and the visible content
      */
     public static Piece split(@Nullable String content) {
@@ -44,7 +45,11 @@ public final class ThinkSplitter {
         return new Piece(splitter.reasoning.toString(), splitter.visible.toString());
     }
 
-    /** Takes the next piece of content; returns what it adds, which may hold back a partial tag. */
+    /**
+     * Takes the next piece of content.
+     * @param chunk the next piece
+     * @return what it adds, which may hold back a partial tag
+     */
     public Piece accept(String chunk) {
         int reasoningBefore = this.reasoning.length();
         int visibleBefore = this.visible.length();
@@ -53,7 +58,10 @@ public final class ThinkSplitter {
         return new Piece(this.reasoning.substring(reasoningBefore), this.visible.substring(visibleBefore));
     }
 
-    /** The content has ended: releases anything held back. */
+    /**
+     * The content has ended: releases anything held back.
+     * @return what was held back
+     */
     public Piece finish() {
         int reasoningBefore = this.reasoning.length();
         int visibleBefore = this.visible.length();

@@ -14,6 +14,13 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ToolCall(@Nullable Integer index, @Nullable String id, @Nullable String type, FunctionCall function) {
 
+    /**
+     * A function call, as sent back in an assistant message.
+     * @param id the call's id
+     * @param name the function's name
+     * @param arguments its JSON arguments
+     * @return the call
+     */
     public static ToolCall of(String id, String name, String arguments) {
         return new ToolCall(null, id, "function", new FunctionCall(name, arguments));
     }

@@ -13,6 +13,7 @@ import io.github.minimax4j.openai.ContentPart;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -28,13 +29,10 @@ class ChatRequestPreparerTests {
     private final ChatRequestPreparer preparer = new ChatRequestPreparer(RequestDefaults.defaults());
 
     @Test
-    void aRoleOutsideTheFourIsRejected() {
-        ChatMessage developer = new ChatMessage("developer", ChatContent.of("x"), null, null, null, null, null,
-                Map.of());
-        assertThatExceptionOfType(InvalidRequestException.class)
-            .isThrownBy(() -> prepare(M3.toBuilder().addMessage(developer).build()))
-            .withMessageContaining("messages[1].role").withMessageContaining("developer")
-            .withMessageContaining("[system, user, assistant, tool]");
+    void aRoleOutsideTheFourCannotBeRead() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> MiniMaxJson.read("{\"role\": \"developer\", \"content\": \"x\"}", ChatMessage.class))
+            .withMessageContaining("developer");
     }
 
     @Test
@@ -89,7 +87,17 @@ class ChatRequestPreparerTests {
         assertThat(this.preparer.prepare(M3.toBuilder()
             .streamOptions(new ChatCompletionRequest.StreamOptions(false)).build(), true).streamOptions())
             .isEqualTo(new ChatCompletionRequest.StreamOptions(false));
-        assertThat(this.preparer.prepare(M3, false).stream()).isNull();
+        assertThat(this.preparer.prepare(M3, false).extra()).doesNotContainKey("stream");
+    }
+
+    @Test
+    void theClientOwnsStream() {
+        ChatCompletionRequest asksForStream = M3.toBuilder().extra(Map.of("stream", true, "mask_sensitive_info", false))
+            .build();
+        assertThat(this.preparer.prepare(asksForStream, false).extra()).containsExactly(
+                Map.entry("mask_sensitive_info", false));
+        assertThat(MiniMaxJson.write(this.preparer.prepare(M3, true))).endsWith(
+                "\"stream_options\":{\"include_usage\":true},\"stream\":true}");
     }
 
     private ChatCompletionRequest image(String url) {

@@ -36,8 +36,8 @@ class WireModelTests {
 
     @Test
     void usageMergeTakesTheLatestValueOfEachFieldAndNeverAdds() {
-        Usage start = new Usage(100, 1, null, 40, Map.of());
-        Usage delta = new Usage(null, 250, 5, null, Map.of("service_tier", "x"));
+        Usage start = new Usage(100, 1, 0, 40, Map.of());
+        Usage delta = new Usage(0, 250, 5, 0, Map.of("service_tier", "x"));
 
         Usage merged = start.merge(delta);
 

@@ -129,7 +129,7 @@ final class PromptMapper {
         for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
             Map<String, Object> input = (call.arguments() == null || call.arguments().isBlank()) ? Map.of()
                     : JsonParser.fromJson(call.arguments(), JSON_OBJECT);
-            blocks.add(new ToolUseBlock(call.id(), call.name(), input));
+            blocks.add(ToolUseBlock.of(call.id(), call.name(), input));
         }
         if (blocks.isEmpty()) {
             blocks.add(ContentBlock.text(""));
@@ -163,7 +163,7 @@ final class PromptMapper {
                 else if (item instanceof Map<?, ?> map && map.get("thinking") instanceof String thinking) {
                     // a chat memory repository that stored the metadata as JSON gives the block back as a map
                     Object signature = map.get("signature");
-                    blocks.add(new ThinkingBlock(thinking, (signature != null) ? signature.toString() : null));
+                    blocks.add(ThinkingBlock.of(thinking, (signature != null) ? signature.toString() : null));
                 }
             }
             return blocks;

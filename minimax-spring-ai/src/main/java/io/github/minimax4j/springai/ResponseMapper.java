@@ -101,9 +101,13 @@ final class ResponseMapper {
             return new EmptyUsage();
         }
         int input = usage.totalInputTokens();
-        int output = usage.outputTokensOrZero();
+        int output = usage.outputTokens();
         return new DefaultUsage(input, output, input + output, usage,
-                (usage.cacheReadInputTokens() != null) ? usage.cacheReadInputTokens().longValue() : null,
-                (usage.cacheCreationInputTokens() != null) ? usage.cacheCreationInputTokens().longValue() : null);
+                reported(usage.cacheReadInputTokens()), reported(usage.cacheCreationInputTokens()));
+    }
+
+    /** A count of 0 is one MiniMax did not report: Spring AI reads null as "not reported". */
+    private static @Nullable Long reported(int tokens) {
+        return (tokens != 0) ? (long) tokens : null;
     }
 }

@@ -18,8 +18,8 @@ public record UsageView(long input, long output, long cacheRead, long total) {
             return new UsageView(0, 0, 0, 0);
         }
         long input = usage.totalInputTokens();
-        return new UsageView(input, usage.outputTokensOrZero(), usage.cacheReadInputTokensOrZero(),
-                input + usage.outputTokensOrZero());
+        return new UsageView(input, usage.outputTokens(), usage.cacheReadInputTokens(),
+                input + usage.outputTokens());
     }
 
     /** Both usages added up: what a conversation of several calls used in all. */

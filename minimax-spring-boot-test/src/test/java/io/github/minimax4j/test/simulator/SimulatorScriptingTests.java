@@ -304,7 +304,7 @@ class SimulatorScriptingTests {
 
     @Test
     void aConditionThatThrowsIsAnsweredAs500NamingIt() throws Exception {
-        this.simulator.when((request) -> request.chatCompletionRequest().stream()).thenReply(SimulatedReply.text("x"));
+        this.simulator.when((request) -> request.chatCompletionRequest().model() != null).thenReply(SimulatedReply.text("x"));
         HttpResponse<String> response = post("/anthropic/v1/messages",
                 "{\"model\": \"MiniMax-M3\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}");
         assertThat(response.statusCode()).isEqualTo(500);
