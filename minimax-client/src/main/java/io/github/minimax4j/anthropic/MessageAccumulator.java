@@ -23,8 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Builds the final {@link MessageResponse} from stream events: text and thinking joined, the signature
  * kept, tool input JSON assembled from its fragments, usage merged field by field (latest value wins).
  * One per stream; not thread-safe.
+ *
+ * <p>The contract, the same as {@link io.github.minimax4j.openai.ChatCompletionAccumulator}'s: {@link #message()}
+ * throws {@link IllegalStateException} until the reply is complete ({@code message_stop}); {@link #model()} and
+ * {@link #usage()} give what has arrived so far. A partial reply is never handed out as if it were whole (a cut
+ * answer would pass for a finished one); a caller who wants the text so far has it from the events.
+ *
+ * <p>{@link #withoutContent()} keeps nothing per delta: the message then has its id, model, stop reason and
+ * usage, and no content.
  */
 public final class MessageAccumulator {
+
+    private final boolean keepContent;
 
     private @Nullable MessageResponse start;
 
@@ -40,11 +50,37 @@ public final class MessageAccumulator {
 
     private @Nullable MessageResponse message;
 
-    /** Takes one event into the message; returns it, so {@code .peek(accumulator::accumulate)} works. */
+    /** An accumulator that keeps the whole reply. */
+    public MessageAccumulator() {
+        this(true);
+    }
+
+    private MessageAccumulator(boolean keepContent) {
+        this.keepContent = keepContent;
+    }
+
+    /**
+     * An accumulator that keeps no content (no text, thinking or tool input): memory does not grow with the
+     * reply; {@link #message()} carries id, model, stop reason and usage, with an empty content list.
+     * @return a new accumulator
+     */
+    public static MessageAccumulator withoutContent() {
+        return new MessageAccumulator(false);
+    }
+
+    /**
+     * Takes one event into the message.
+     * @param event the next event of the stream
+     * @return the event, so {@code .peek(accumulator::accumulate)} works
+     * @throws MalformedResponseException for a delta whose content block never started
+     */
     public MessageStreamEvent accumulate(MessageStreamEvent event) {
         if (event instanceof MessageStart messageStart) {
             this.start = messageStart.message();
             this.usage = messageStart.message().usage();
+        }
+        else if (!this.keepContent && (event instanceof ContentBlockStart || event instanceof ContentBlockDelta)) {
+            return event;
         }
         else if (event instanceof ContentBlockStart blockStart) {
             this.blocks.put(blockStart.index(), new BlockBuilder(blockStart.contentBlock()));
@@ -67,23 +103,33 @@ public final class MessageAccumulator {
         return event;
     }
 
-    /** Whether {@code message_stop} has arrived. */
+    /**
+     * Whether the reply is complete.
+     * @return whether {@code message_stop} has arrived
+     */
     public boolean isComplete() {
         return this.stopped;
     }
 
-    /** The model {@code message_start} named, or null before it. */
+    /**
+     * The model so far.
+     * @return the model {@code message_start} named, or null before it
+     */
     public @Nullable String model() {
         return (this.start != null) ? this.start.model() : null;
     }
 
-    /** Usage merged from every event so far. */
+    /**
+     * The usage so far.
+     * @return usage merged from every event so far, or null before any
+     */
     public @Nullable Usage usage() {
         return this.usage;
     }
 
     /**
      * The message as accumulated.
+     * @return the complete message (without content after {@link #withoutContent()})
      * @throws IllegalStateException before {@code message_stop}
      */
     public MessageResponse message() {

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.minimax4j.client.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,15 +68,6 @@ public record Usage(int inputTokens, int outputTokens,
      */
     public int totalInputTokens() {
         return this.inputTokens + this.cacheReadInputTokens + this.cacheCreationInputTokens;
-    }
-
-    /**
-     * This usage in the form both APIs share, for metrics.
-     * @return the token usage
-     */
-    public TokenUsage toTokenUsage() {
-        return new TokenUsage(this.inputTokens, this.outputTokens, this.cacheReadInputTokens,
-                this.cacheCreationInputTokens, 0);
     }
 
     private static int latest(int earlier, int later) {

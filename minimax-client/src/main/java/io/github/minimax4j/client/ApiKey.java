@@ -16,6 +16,8 @@ public final class ApiKey {
 
     /**
      * @throws IllegalArgumentException when the key is null or blank
+     * @param value the key, as MiniMax issued it
+     * @return the key, hidden from {@code toString()}
      */
     public static ApiKey of(String value) {
         if (value == null || value.isBlank()) {

@@ -4,9 +4,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.minimax4j.observation.DefaultMiniMaxObservationConvention;
+import io.github.minimax4j.observation.MiniMaxCall;
 import io.github.minimax4j.observation.MiniMaxObservationContext;
 import io.github.minimax4j.observation.MiniMaxObservationConvention;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation;
+import io.github.minimax4j.observation.TokenUsage;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One call's Micrometer {@link Observation}, started by the client as the call starts (the way Micrometer's
  * own HTTP client instrumentations do), given the response model and usage or the error, stopped once.
- * Public only so that stream types can carry it; only the client makes and uses one.
+ * Only the client makes and uses one.
  */
-public final class CallObservation {
+final class CallObservation {
 
     private static final DefaultMiniMaxObservationConvention DEFAULT_CONVENTION = new DefaultMiniMaxObservationConvention();
 

@@ -2,9 +2,10 @@ package io.github.minimax4j.client;
 
 import java.net.URI;
 
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionRequest;
-import io.github.minimax4j.openai.ChatCompletionStream;
 import io.github.minimax4j.openai.ChatUsage;
 
 /** The Chat Completions API over {@link HttpTransport}. */
@@ -30,20 +31,26 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     }
 
     @Override
-    public ChatCompletion create(ChatCompletionRequest request) {
-        ChatCompletionRequest prepared = this.preparer.prepare(request, false);
-        return this.observer.start(call(prepared, false)).observe(() -> {
-            ChatCompletion reply = this.json.post(this.uri, prepared, ChatCompletion.class, ChatCompletion::baseResp);
-            rejectBlanked(reply);
-            return reply;
-        }, ChatCompletion::model, (reply) -> usage(reply.usage()));
+    public ChatCompletion create(ChatCompletionRequest request, RequestOptions options) {
+        return createWithRawResponse(request, options).body();
     }
 
     @Override
-    public ChatCompletionStream stream(ChatCompletionRequest request) {
+    public RawResponse<ChatCompletion> createWithRawResponse(ChatCompletionRequest request, RequestOptions options) {
+        ChatCompletionRequest prepared = this.preparer.prepare(request, false);
+        return this.observer.start(call(prepared, false)).observe(() -> {
+            RawResponse<ChatCompletion> reply = this.json.postRaw(this.uri, prepared, options, ChatCompletion.class,
+                    ChatCompletion::baseResp);
+            rejectBlanked(reply.body());
+            return reply;
+        }, (reply) -> reply.body().model(), (reply) -> usage(reply.body().usage()));
+    }
+
+    @Override
+    public ChatCompletionStream stream(ChatCompletionRequest request, RequestOptions options) {
         ChatCompletionRequest prepared = this.preparer.prepare(request, true);
         CallObservation observation = this.observer.start(call(prepared, true));
-        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.uri, prepared), null,
+        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.uri, prepared, options), null,
                 null);
         return new ChatCompletionStream(new ChatEventIterator(new SseEventReader(open.body()), this.transport, this.uri),
                 open, observation);
@@ -60,7 +67,7 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     }
 
     private static TokenUsage usage(@org.jspecify.annotations.Nullable ChatUsage usage) {
-        return (usage != null) ? usage.toTokenUsage() : TokenUsage.NONE;
+        return UsageMeters.of(usage);
     }
 
     private static MiniMaxCall call(ChatCompletionRequest prepared, boolean streaming) {

@@ -4,12 +4,13 @@ import java.net.URI;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageResponse;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.TokenCount;
 import io.github.minimax4j.anthropic.Usage;
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.model.BaseResp;
 import io.github.minimax4j.model.Model;
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /** The Messages API over {@link HttpTransport}. */
@@ -38,29 +39,35 @@ final class DefaultMessagesApi implements MessagesApi {
     }
 
     @Override
-    public MessageResponse create(MessageRequest request) {
-        MessageRequest prepared = this.preparer.prepare(request, false);
-        return this.observer.start(call(prepared, "chat", false))
-            .observe(() -> this.json.post(this.messagesUri, prepared, MessageResponse.class, MessageResponse::baseResp),
-                MessageResponse::model, (response) -> usage(response.usage()));
+    public MessageResponse create(MessageRequest request, RequestOptions options) {
+        return createWithRawResponse(request, options).body();
     }
 
     @Override
-    public MessageStream stream(MessageRequest request) {
+    public RawResponse<MessageResponse> createWithRawResponse(MessageRequest request, RequestOptions options) {
+        MessageRequest prepared = this.preparer.prepare(request, false);
+        return this.observer.start(call(prepared, "chat", false))
+            .observe(() -> this.json.postRaw(this.messagesUri, prepared, options, MessageResponse.class,
+                    MessageResponse::baseResp),
+                (raw) -> raw.body().model(), (raw) -> usage(raw.body().usage()));
+    }
+
+    @Override
+    public MessageStream stream(MessageRequest request, RequestOptions options) {
         MessageRequest prepared = this.preparer.prepare(request, true);
         CallObservation observation = this.observer.start(call(prepared, "chat", true));
-        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.messagesUri, prepared),
+        JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.messagesUri, prepared, options),
                 null, null);
         return new MessageStream(new AnthropicEventIterator(new SseEventReader(open.body()), this.transport,
                 this.messagesUri), open, observation);
     }
 
     @Override
-    public TokenCount countTokens(MessageRequest request) {
+    public TokenCount countTokens(MessageRequest request, RequestOptions options) {
         MessageRequest prepared = this.preparer.prepare(request, false);
         String model = (prepared.model() != null) ? prepared.model().value() : null;
         return this.observer.start(call(prepared, "count_tokens", false)).observe(() -> {
-            CountTokensResponse counted = this.json.post(this.countTokensUri, prepared, CountTokensResponse.class,
+            CountTokensResponse counted = this.json.post(this.countTokensUri, prepared, options, CountTokensResponse.class,
                     CountTokensResponse::baseResp);
             if (counted.inputTokens() == null) {
                 throw new MalformedResponseException("MiniMax's count_tokens answer has no input_tokens");
@@ -70,7 +77,7 @@ final class DefaultMessagesApi implements MessagesApi {
     }
 
     private static TokenUsage usage(@Nullable Usage usage) {
-        return (usage != null) ? usage.toTokenUsage() : TokenUsage.NONE;
+        return UsageMeters.of(usage);
     }
 
     private static MiniMaxCall call(MessageRequest prepared, String operation, boolean streaming) {

@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import io.github.minimax4j.error.MiniMaxException;
+import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.error.MiniMaxIoException;
 import io.github.minimax4j.error.MiniMaxTimeoutException;
 import org.apache.commons.logging.Log;
@@ -66,9 +67,15 @@ final class HttpTransport {
 
     /** Posts {@code body}, retrying per the policy, and hands the 2xx response to {@code onSuccess}. */
     <T> T post(URI uri, byte[] body, SuccessHandler<T> onSuccess) {
+        return post(uri, body, RequestOptions.NONE, onSuccess);
+    }
+
+    /** As {@link #post(URI, byte[], SuccessHandler)}, with the call's own headers and read timeout. */
+    <T> T post(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
+        rejectKeyInHeaders(options);
         for (int retry = 0;; retry++) {
             try {
-                return attempt(uri, body, onSuccess);
+                return attempt(uri, body, options, onSuccess);
             }
             catch (RetryableFailure ex) {
                 if (retry >= this.retryPolicy.maxRetries()) {
@@ -118,12 +125,25 @@ final class HttpTransport {
                 + ": " + cause + "). The connection was lost; retry the request.", ex);
     }
 
-    private <T> T attempt(URI uri, byte[] body, SuccessHandler<T> onSuccess) {
-        ReadWatchdog watchdog = ReadWatchdog.start(this.readTimeout);
+    /** A header that carries the key would put it where this client cannot keep it out of logs. */
+    private void rejectKeyInHeaders(RequestOptions options) {
+        options.headers().forEach((name, value) -> {
+            if (value.contains(this.apiKey.value())) {
+                throw new InvalidRequestException("RequestOptions header '" + name + "' carries the API key: the "
+                        + "client sends the key itself; remove it from the header");
+            }
+        });
+    }
+
+    private <T> T attempt(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
+        ReadWatchdog watchdog = ReadWatchdog.start((options.timeout() != null) ? options.timeout() : this.readTimeout);
         try {
             return this.restClient.post()
                 .uri(uri)
-                .headers(this::authenticate)
+                .headers((headers) -> {
+                    options.headers().forEach(headers::set);
+                    authenticate(headers);
+                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange((request, response) -> {

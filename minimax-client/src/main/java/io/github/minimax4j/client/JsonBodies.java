@@ -2,6 +2,8 @@ package io.github.minimax4j.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.github.minimax4j.error.MalformedResponseException;
@@ -29,16 +31,40 @@ final class JsonBodies {
         return Json.MAPPER.writeValueAsBytes(request);
     }
 
+    /** The request as JSON, with the options' extra top-level fields set over it. */
+    static byte[] write(Object request, RequestOptions options) {
+        if (options.extraBody().isEmpty()) {
+            return write(request);
+        }
+        tools.jackson.databind.node.ObjectNode body = Json.MAPPER.valueToTree(request);
+        options.extraBody().forEach((name, value) -> body.set(name, Json.MAPPER.valueToTree(value)));
+        return Json.MAPPER.writeValueAsBytes(body);
+    }
+
     /**
      * Posts {@code request} and reads the reply as {@code type}, throwing the typed exception for a
      * {@code base_resp} error inside it (transient ones are retried like HTTP errors).
      */
     <T> T post(URI uri, Object request, Class<T> type, Function<T, @Nullable BaseResp> baseResp) {
-        return this.transport.post(uri, write(request), (http) -> {
+        return post(uri, request, RequestOptions.NONE, type, baseResp);
+    }
+
+    /** As {@link #post(URI, Object, Class, Function)}, with the call's options. */
+    <T> T post(URI uri, Object request, RequestOptions options, Class<T> type,
+            Function<T, @Nullable BaseResp> baseResp) {
+        return postRaw(uri, request, options, type, baseResp).body();
+    }
+
+    /** As {@link #post(URI, Object, RequestOptions, Class, Function)}, keeping the status and headers. */
+    <T> RawResponse<T> postRaw(URI uri, Object request, RequestOptions options, Class<T> type,
+            Function<T, @Nullable BaseResp> baseResp) {
+        return this.transport.post(uri, write(request, options), options, (http) -> {
+            int status = http.getStatusCode().value();
+            Map<String, List<String>> headers = RawResponse.headersOf(http.getHeaders());
             byte[] bytes = HttpTransport.readAll(http);
             T parsed = read(bytes, type, uri);
             checkBaseResp(baseResp.apply(parsed), bytes);
-            return parsed;
+            return new RawResponse<>(status, headers, parsed);
         });
     }
 
@@ -47,7 +73,12 @@ final class JsonBodies {
      * and thrown as the error it carries.
      */
     OpenStream openStream(URI uri, Object request) {
-        ClientHttpResponse response = this.transport.post(uri, write(request), (http) -> {
+        return openStream(uri, request, RequestOptions.NONE);
+    }
+
+    /** As {@link #openStream(URI, Object)}, with the call's options. */
+    OpenStream openStream(URI uri, Object request, RequestOptions options) {
+        ClientHttpResponse response = this.transport.post(uri, write(request, options), options, (http) -> {
             rejectNonStream(http, uri);
             return http;
         });

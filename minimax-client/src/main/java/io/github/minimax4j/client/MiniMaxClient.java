@@ -11,13 +11,22 @@ package io.github.minimax4j.client;
  */
 public interface MiniMaxClient {
 
-    /** The Anthropic-compatible Messages API. */
+    /**
+     * The Anthropic-compatible Messages API.
+     * @return the Messages API
+     */
     MessagesApi messages();
 
-    /** The OpenAI-compatible Chat Completions API. */
+    /**
+     * The OpenAI-compatible Chat Completions API.
+     * @return the Chat Completions API
+     */
     ChatCompletionsApi chatCompletions();
 
-    /** A builder for use without Spring Boot. */
+    /**
+     * A builder for use without Spring Boot.
+     * @return a new builder
+     */
     static MiniMaxClientBuilder builder() {
         return new MiniMaxClientBuilder();
     }

@@ -51,21 +51,40 @@ public final class MiniMaxClientBuilder {
     MiniMaxClientBuilder() {
     }
 
+    /**
+     * Sets the API key.
+     * @param apiKey the key, as MiniMax issued it
+     * @return this builder
+     */
     public MiniMaxClientBuilder apiKey(String apiKey) {
         this.apiKey = ApiKey.of(apiKey);
         return this;
     }
 
+    /**
+     * Sets the API key.
+     * @param apiKey the key
+     * @return this builder
+     */
     public MiniMaxClientBuilder apiKey(ApiKey apiKey) {
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey must not be null");
         return this;
     }
 
-    /** Base URL of the MiniMax API, default {@code https://api.minimax.io}. */
+    /**
+     * Base URL of the MiniMax API, default {@code https://api.minimax.io}.
+     * @param baseUrl the root URL, for example {@code https://api.minimax.io}
+     * @return this builder
+     */
     public MiniMaxClientBuilder baseUrl(String baseUrl) {
         return baseUrl(URI.create(baseUrl));
     }
 
+    /**
+     * Sets the root URL both APIs are reached under.
+     * @param baseUrl the root URL
+     * @return this builder
+     */
     public MiniMaxClientBuilder baseUrl(URI baseUrl) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl must not be null");
         return this;
@@ -74,39 +93,70 @@ public final class MiniMaxClientBuilder {
     /**
      * Root of the Anthropic-compatible API, where {@code /v1/messages} lives; default
      * {@code <baseUrl>/anthropic}. Set it for a gateway that serves {@code /v1/messages} at its own root.
+     * @param anthropicBaseUrl the Messages API's root, or null for {@code <baseUrl>/anthropic}
+     * @return this builder
      */
     public MiniMaxClientBuilder anthropicBaseUrl(@Nullable URI anthropicBaseUrl) {
         this.anthropicBaseUrl = anthropicBaseUrl;
         return this;
     }
 
+    /**
+     * Sets how the key is sent.
+     * @param authScheme the header scheme
+     * @return this builder
+     */
     public MiniMaxClientBuilder authScheme(AuthScheme authScheme) {
         this.authScheme = Objects.requireNonNull(authScheme, "authScheme must not be null");
         return this;
     }
 
+    /**
+     * Sets the values a request gets where it names none.
+     * @param defaults the request defaults
+     * @return this builder
+     */
     public MiniMaxClientBuilder defaults(RequestDefaults defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults must not be null");
         return this;
     }
 
+    /**
+     * Sets the model a request gets where it names none.
+     * @param model the default model
+     * @return this builder
+     */
     public MiniMaxClientBuilder model(Model model) {
         this.defaults = new RequestDefaults(model, this.defaults.maxTokens(), this.defaults.temperature(),
                 this.defaults.topP(), this.defaults.thinking());
         return this;
     }
 
+    /**
+     * Sets how long opening a connection may take.
+     * @param connectTimeout the connect timeout
+     * @return this builder
+     */
     public MiniMaxClientBuilder connectTimeout(Duration connectTimeout) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
         return this;
     }
 
-    /** Longest silence allowed between bytes of a response (not a bound on the whole response). */
+    /**
+     * Longest silence allowed between bytes of a response (not a bound on the whole response).
+     * @param readTimeout the longest wait between bytes
+     * @return this builder
+     */
     public MiniMaxClientBuilder readTimeout(Duration readTimeout) {
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout must not be null");
         return this;
     }
 
+    /**
+     * Sets how failed calls are retried.
+     * @param retryPolicy the retry policy
+     * @return this builder
+     */
     public MiniMaxClientBuilder retryPolicy(RetryPolicy retryPolicy) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
         return this;
@@ -115,6 +165,8 @@ public final class MiniMaxClientBuilder {
     /**
      * RestClient builder to start from (Spring Boot passes a clone of its own, so its customizers and
      * HTTP metrics apply). Used as given: pass a clone if you share it.
+     * @param restClientBuilder the builder to start from
+     * @return this builder
      */
     public MiniMaxClientBuilder restClientBuilder(RestClient.Builder restClientBuilder) {
         this.restClientBuilder = restClientBuilder;
@@ -126,6 +178,8 @@ public final class MiniMaxClientBuilder {
      * offers it). The client still enforces {@link #readTimeout} itself, between bytes, whatever the factory;
      * give the factory no read timeout of its own, or a longer one, and the connect timeout you want. It
      * must not follow redirects (the key would travel to another host) nor re-send a POST by itself.
+     * @param requestFactory the request factory to send through
+     * @return this builder
      */
     public MiniMaxClientBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
         this.requestFactory = requestFactory;
@@ -136,13 +190,19 @@ public final class MiniMaxClientBuilder {
      * JDK {@code HttpClient} to send calls with (its connection pool, proxy, SSL context, connect timeout), through
      * the client's own lean request path: the body goes out as one array, with no publisher thread per call as in
      * Spring's {@code JdkClientHttpRequestFactory}. It must not follow redirects. Replaces {@link #requestFactory}.
+     * @param httpClient the JDK client to send through
+     * @return this builder
      */
     public MiniMaxClientBuilder httpClient(java.net.http.HttpClient httpClient) {
         this.requestFactory = new JdkHttpRequestFactory(Objects.requireNonNull(httpClient, "httpClient must not be null"));
         return this;
     }
 
-    /** Last say over the RestClient, applied after everything else. */
+    /**
+     * Last say over the RestClient, applied after everything else.
+     * @param customizer changes the {@code RestClient.Builder} before it is built
+     * @return this builder
+     */
     public MiniMaxClientBuilder customizeRestClient(Consumer<RestClient.Builder> customizer) {
         this.restClientCustomizer = this.restClientCustomizer.andThen(customizer);
         return this;
@@ -152,13 +212,19 @@ public final class MiniMaxClientBuilder {
      * Registry the client starts one Micrometer {@code Observation} per call in (documented by
      * {@code MiniMaxObservationDocumentation}); {@code ObservationRegistry.NOOP} by default. Its handlers (meters,
      * tracing, {@code TokenUsageMeterObservationHandler}) see every call.
+     * @param observationRegistry the registry calls are observed in
+     * @return this builder
      */
     public MiniMaxClientBuilder observationRegistry(ObservationRegistry observationRegistry) {
         this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
         return this;
     }
 
-    /** Convention naming the observations and their keys, instead of {@code DefaultMiniMaxObservationConvention}. */
+    /**
+     * Convention naming the observations and their keys, instead of {@code DefaultMiniMaxObservationConvention}.
+     * @param observationConvention the convention, or null for the default
+     * @return this builder
+     */
     public MiniMaxClientBuilder observationConvention(@Nullable MiniMaxObservationConvention observationConvention) {
         this.observationConvention = observationConvention;
         return this;
@@ -166,6 +232,7 @@ public final class MiniMaxClientBuilder {
 
     /**
      * @throws IllegalStateException when no API key was given
+     * @return the client
      */
     public MiniMaxClient build() {
         if (this.apiKey == null) {

@@ -34,6 +34,7 @@ import io.github.minimax4j.model.Model;
 import io.github.minimax4j.model.ModelLimits;
 import io.github.minimax4j.model.Thinking;
 import io.github.minimax4j.model.ThinkingMode;
+import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.openai.ChatChoice;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionChunk;

@@ -3,23 +3,26 @@ package io.github.minimax4j.client;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
-import java.util.concurrent.CancellationException;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.minimax4j.error.MiniMaxIoException;
+import io.github.minimax4j.observation.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stream of events read from an open HTTP response as they arrive; nothing is buffered beyond the
- * event being read. Iterate it once. Closing it (or reading it to the end, or an error) releases the
- * connection; closing early aborts the response instead of reading the rest.
+ * What both stream types share: events read from an open HTTP response as they arrive, nothing buffered
+ * beyond the event being read, iterated once; closing it (or reading it to the end, or an error) releases the
+ * connection, and closing early aborts the response instead of reading the rest. Internal: only
+ * {@link MessageStream} and {@link ChatCompletionStream} extend it, and only the client creates those.
  *
  * @param <T> event type
  */
-public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
+abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
+        permits MessageStream, ChatCompletionStream {
 
     private final Iterator<T> events;
 
@@ -35,7 +38,7 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
 
     private boolean observed;
 
-    protected MiniMaxStream(Iterator<T> events, AutoCloseable connection,
+    MiniMaxStream(Iterator<T> events, AutoCloseable connection,
             CallObservation observation) {
         this.events = events;
         this.connection = connection;
@@ -43,15 +46,15 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
     }
 
     /** Sees each event after it has been read, before the caller gets it. */
-    protected void onEvent(T event) {
+    void onEvent(T event) {
     }
 
     /** The events ended normally (the iterator has no more). */
-    protected void onEnd() {
+    void onEnd() {
     }
 
     /** Subclasses call this once the last event has arrived, with the usage the API reported. */
-    protected final void completed(@Nullable String responseModel, TokenUsage usage) {
+    final void completed(@Nullable String responseModel, TokenUsage usage) {
         if (!this.observed) {
             this.observed = true;
             this.observation.success(responseModel, usage);
@@ -59,14 +62,10 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
     }
 
     /** The usage the API has reported so far, for a stream that fails or is closed early. */
-    protected TokenUsage usageSoFar() {
-        return TokenUsage.NONE;
-    }
+    abstract TokenUsage usageSoFar();
 
     /** The model the API has named so far, for a stream that fails or is closed early. */
-    protected @Nullable String modelSoFar() {
-        return null;
-    }
+    abstract @Nullable String modelSoFar();
 
     private void failed(Throwable error) {
         if (!this.observed) {
@@ -82,7 +81,7 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
     }
 
     /** An iterator that hands each event to {@code action} before returning it. */
-    protected static <E> Iterator<E> peek(Iterator<E> events, Consumer<? super E> action) {
+    static <E> Iterator<E> peek(Iterator<E> events, Consumer<? super E> action) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -111,14 +110,17 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
         return new ClosingIterator();
     }
 
-    /** The events as a {@link Stream}; closing it closes this. */
+    /**
+     * The events as a {@link Stream}; closing it closes this.
+     * @return the events, in order
+     */
     public Stream<T> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
             .onClose(this::close);
     }
 
     /** Reads whatever is left (whether or not the caller iterated), so subclasses can finish accumulating. */
-    protected void drain() {
+    final void drain() {
         Iterator<T> remaining = this.iterated ? null : iterator();
         if (remaining == null) {
             remaining = new ClosingIterator();
@@ -126,6 +128,11 @@ public class MiniMaxStream<T> implements Iterable<T>, AutoCloseable {
         while (remaining.hasNext()) {
             remaining.next();
         }
+    }
+
+    /** Whether a caller has started reading (options that change what is kept must come before). */
+    final boolean iterationStarted() {
+        return this.iterated;
     }
 
     /** Releases the connection; safe to call more than once. */

@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
 public record RequestDefaults(Model model, @Nullable Integer maxTokens, @Nullable Double temperature,
         @Nullable Double topP, @Nullable ThinkingMode thinking) {
 
-    /** MiniMax-M3, everything else left to the server. */
+    /**
+     * MiniMax-M3, everything else left to the server.
+     * @return the defaults
+     */
     public static RequestDefaults defaults() {
         return new RequestDefaults(Model.MINIMAX_M3, null, null, null, null);
     }

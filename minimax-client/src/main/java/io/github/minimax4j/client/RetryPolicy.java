@@ -16,6 +16,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
 
+    /**
+     * Checks the values.
+     * @param maxRetries retries after the first attempt, 0 for none
+     * @param initialBackoff wait before the first retry
+     * @param maxBackoff longest wait between attempts
+     * @throws IllegalArgumentException for a negative retry count or backoff
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialBackoff, "initialBackoff must not be null");
         Objects.requireNonNull(maxBackoff, "maxBackoff must not be null");
@@ -27,11 +34,18 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
         }
     }
 
-    /** Two retries, 500 ms doubling to at most 8 s (the official Anthropic SDK's defaults). */
+    /**
+     * Two retries, 500 ms doubling to at most 8 s (the official Anthropic SDK's defaults).
+     * @return the default policy
+     */
     public static RetryPolicy defaults() {
         return new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8));
     }
 
+    /**
+     * No retries.
+     * @return a policy that never retries
+     */
     public static RetryPolicy none() {
         return new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
     }

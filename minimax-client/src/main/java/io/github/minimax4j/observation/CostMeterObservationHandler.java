@@ -1,6 +1,5 @@
 package io.github.minimax4j.observation;
 
-import io.github.minimax4j.client.TokenUsage;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation.LowCardinalityKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,14 +15,21 @@ import io.micrometer.observation.ObservationHandler;
  */
 public class CostMeterObservationHandler implements ObservationHandler<MiniMaxObservationContext> {
 
+    /** Counter of the cost of calls, in the price list's currency. */
     public static final String COST = "minimax.client.cost";
 
+    /** Counter of what reading from the prompt cache saved, in the price list's currency. */
     public static final String CACHE_SAVINGS = "minimax.client.cache.savings";
 
     private final MeterRegistry registry;
 
     private final PriceList prices;
 
+    /**
+     * A handler recording into {@code registry} at {@code prices}.
+     * @param registry where the counters go
+     * @param prices the price of each model
+     */
     public CostMeterObservationHandler(MeterRegistry registry, PriceList prices) {
         this.registry = registry;
         this.prices = prices;

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class DefaultMiniMaxObservationConvention implements MiniMaxObservationConvention {
 
+    /** The observation's name, OpenTelemetry's operation duration. */
     public static final String NAME = "gen_ai.client.operation.duration";
 
     static final String UNKNOWN = "unknown";

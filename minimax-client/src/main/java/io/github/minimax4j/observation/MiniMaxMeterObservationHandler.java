@@ -24,14 +24,20 @@ import io.micrometer.observation.Observation;
  */
 public class MiniMaxMeterObservationHandler implements MeterObservationHandler<MiniMaxObservationContext> {
 
+    /** Timer of the time from the start of a streamed call to its first chunk. */
     public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
 
+    /** Timer of the time between output chunks of a streamed call. */
     public static final String TIME_PER_OUTPUT_CHUNK = "gen_ai.client.operation.time_per_output_chunk";
 
     private static final Duration[] BUCKETS = GenAiHistogramMeterFilter.durationBoundaries();
 
     private final MeterRegistry registry;
 
+    /**
+     * A handler recording into {@code registry}.
+     * @param registry where the timers go
+     */
     public MiniMaxMeterObservationHandler(MeterRegistry registry) {
         this.registry = registry;
     }

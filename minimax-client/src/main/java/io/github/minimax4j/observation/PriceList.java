@@ -33,16 +33,27 @@ public final class PriceList {
         this.prices = byModel;
     }
 
-    /** The ISO 4217 code. */
+    /**
+     * The ISO 4217 code.
+     * @return the currency the prices are in
+     */
     public String currency() {
         return this.currency.getCurrencyCode();
     }
 
-    /** The price of {@code model}, or null when none is configured. */
+    /**
+     * The price of {@code model}, or null when none is configured.
+     * @param model the model, or null
+     * @return its price, or null when the list has none
+     */
     public @Nullable ModelPrice priceOf(@Nullable String model) {
         return (model != null) ? this.prices.get(model) : null;
     }
 
+    /**
+     * Whether the list prices no model.
+     * @return whether it is empty
+     */
     public boolean isEmpty() {
         return this.prices.isEmpty();
     }

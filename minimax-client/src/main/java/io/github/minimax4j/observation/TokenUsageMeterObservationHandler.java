@@ -1,6 +1,5 @@
 package io.github.minimax4j.observation;
 
-import io.github.minimax4j.client.TokenUsage;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation.LowCardinalityKeys;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Counter;
@@ -20,12 +19,16 @@ import io.micrometer.observation.ObservationHandler;
  */
 public class TokenUsageMeterObservationHandler implements ObservationHandler<MiniMaxObservationContext> {
 
+    /** Distribution of input and output tokens per call, OpenTelemetry's token usage. */
     public static final String TOKEN_USAGE = "gen_ai.client.token.usage";
 
+    /** Counter of input tokens read from the prompt cache. */
     public static final String CACHE_READ = "gen_ai.client.token.cache_read";
 
+    /** Counter of input tokens written to the prompt cache. */
     public static final String CACHE_CREATION = "gen_ai.client.token.cache_creation";
 
+    /** Counter of output tokens spent on reasoning. */
     public static final String REASONING = "gen_ai.client.token.reasoning";
 
     /** Its input count is an answer, not usage: it is neither generated nor billed, so it records nothing here. */
@@ -37,6 +40,10 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
 
     private final MeterRegistry registry;
 
+    /**
+     * A handler recording into {@code registry}.
+     * @param registry where the meters go
+     */
     public TokenUsageMeterObservationHandler(MeterRegistry registry) {
         this.registry = registry;
     }

@@ -13,8 +13,20 @@ import org.jspecify.annotations.Nullable;
  * fragments assembled by index, {@code reasoning_details} fragments merged into one detail per index (MiniMax
  * streams their text in increments, and the whole detail must go back in the next turn), the finish reason and
  * the final usage kept. One per stream; not thread-safe.
+ *
+ * <p>The contract, the same as {@link io.github.minimax4j.anthropic.MessageAccumulator}'s: {@link #completion()}
+ * throws {@link IllegalStateException} until the reply is complete (a choice has its {@code finish_reason}, or the
+ * stream's {@code [DONE]} was {@linkplain #markDone() marked});
+ * {@link #model()} and {@link #usage()} give what has arrived so far. A partial reply is never handed out as if it
+ * were whole (a cut answer would pass for a finished one); a caller who wants the text so far has it from the
+ * chunks. The usage chunk comes after the finish reason: read the stream to its end before taking the completion.
+ *
+ * <p>{@link #withoutContent()} keeps nothing per delta: the completion then has its id, model, finish reasons and
+ * usage, and empty messages.
  */
 public final class ChatCompletionAccumulator {
+
+    private final boolean keepContent;
 
     private @Nullable String id;
 
@@ -34,7 +46,31 @@ public final class ChatCompletionAccumulator {
 
     private final Map<Integer, ChoiceBuilder> choices = new TreeMap<>();
 
-    /** Takes one chunk in; returns it, so {@code .peek(accumulator::accumulate)} works. */
+    private boolean done;
+
+    /** An accumulator that keeps the whole reply. */
+    public ChatCompletionAccumulator() {
+        this(true);
+    }
+
+    private ChatCompletionAccumulator(boolean keepContent) {
+        this.keepContent = keepContent;
+    }
+
+    /**
+     * An accumulator that keeps no content (no text, reasoning or tool calls): memory does not grow with the
+     * reply; {@link #completion()} carries id, model, finish reasons and usage, with empty messages.
+     * @return a new accumulator
+     */
+    public static ChatCompletionAccumulator withoutContent() {
+        return new ChatCompletionAccumulator(false);
+    }
+
+    /**
+     * Takes one chunk in.
+     * @param chunk the next chunk of the stream
+     * @return the chunk, so {@code .peek(accumulator::accumulate)} works
+     */
     public ChatCompletionChunk accumulate(ChatCompletionChunk chunk) {
         this.id = (chunk.id() != null) ? chunk.id() : this.id;
         this.model = (chunk.model() != null) ? chunk.model() : this.model;
@@ -47,28 +83,52 @@ public final class ChatCompletionAccumulator {
         this.outputSensitiveType = (chunk.outputSensitiveType() != null) ? chunk.outputSensitiveType()
                 : this.outputSensitiveType;
         for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-            this.choices.computeIfAbsent(choice.index(), (index) -> new ChoiceBuilder()).add(choice);
+            this.choices.computeIfAbsent(choice.index(), (index) -> new ChoiceBuilder(this.keepContent)).add(choice);
         }
         return chunk;
     }
 
-    /** Whether any choice has its finish reason: the reply is complete, whatever follows. */
-    public boolean isFinished() {
-        return this.choices.values().stream().anyMatch((choice) -> choice.finishReason != null);
+    /**
+     * The stream has ended with {@code [DONE]}, the server's word that the reply is over (which is not a chunk):
+     * the reply is complete even if no finish reason came.
+     */
+    public void markDone() {
+        this.done = true;
     }
 
-    /** The model the chunks named, or null before the first. */
+    /**
+     * Whether the reply is complete.
+     * @return whether any choice has its finish reason, or {@link #markDone()} was called
+     */
+    public boolean isFinished() {
+        return this.done || this.choices.values().stream().anyMatch((choice) -> choice.finishReason != null);
+    }
+
+    /**
+     * The model so far.
+     * @return the model the chunks named, or null before the first
+     */
     public @Nullable String model() {
         return this.model;
     }
 
-    /** Usage from the final usage chunk, if it has arrived. */
+    /**
+     * The usage, once reported.
+     * @return usage from the final usage chunk, or null before it
+     */
     public @Nullable ChatUsage usage() {
         return this.usage;
     }
 
-    /** The reply as accumulated so far. */
+    /**
+     * The reply as accumulated.
+     * @return the complete reply (with empty messages after {@link #withoutContent()})
+     * @throws IllegalStateException before any finish reason has arrived
+     */
     public ChatCompletion completion() {
+        if (!isFinished()) {
+            throw new IllegalStateException("The stream has not delivered a finish_reason yet: read it to the end first");
+        }
         List<ChatChoice> built = new ArrayList<>();
         this.choices.forEach((index, choice) -> built.add(choice.build(index)));
         return new ChatCompletion((this.id != null) ? this.id : "", "chat.completion", this.created,
@@ -78,6 +138,8 @@ public final class ChatCompletionAccumulator {
 
     /** One choice's deltas, in StringBuilders so long streams cost no repeated copying. */
     private static final class ChoiceBuilder {
+
+        private final boolean keepContent;
 
         private final StringBuilder content = new StringBuilder();
 
@@ -89,12 +151,16 @@ public final class ChatCompletionAccumulator {
 
         private @Nullable String finishReason;
 
+        ChoiceBuilder(boolean keepContent) {
+            this.keepContent = keepContent;
+        }
+
         void add(ChatCompletionChunk.Choice choice) {
             if (choice.finishReason() != null) {
                 this.finishReason = choice.finishReason();
             }
             ChatCompletionChunk.Delta delta = choice.delta();
-            if (delta == null) {
+            if (delta == null || !this.keepContent) {
                 return;
             }
             if (delta.content() != null) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.minimax4j.client.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,15 +49,6 @@ public record ChatUsage(int promptTokens, int completionTokens, int totalTokens,
      */
     public int reasoningTokens() {
         return (this.completionTokensDetails != null) ? this.completionTokensDetails.reasoningTokens() : 0;
-    }
-
-    /**
-     * In the form both APIs share: uncached input = prompt − cached, so input + cache-read = prompt tokens.
-     * @return the token usage
-     */
-    public TokenUsage toTokenUsage() {
-        long cached = cachedTokens();
-        return new TokenUsage(this.promptTokens - cached, this.completionTokens, cached, 0, reasoningTokens());
     }
 
     /**

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.error.MiniMaxException;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

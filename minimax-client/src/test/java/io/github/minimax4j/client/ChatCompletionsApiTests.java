@@ -1,5 +1,6 @@
 package io.github.minimax4j.client;
 
+import io.github.minimax4j.observation.TokenUsage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,6 @@ import io.github.minimax4j.model.ThinkingMode;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import io.github.minimax4j.openai.ChatCompletionRequest;
-import io.github.minimax4j.openai.ChatCompletionStream;
 import io.github.minimax4j.openai.ChatMessage;
 import io.github.minimax4j.openai.ContentPart;
 import org.junit.jupiter.api.AfterAll;
@@ -346,7 +346,7 @@ class ChatCompletionsApiTests {
             List<String> visible = new ArrayList<>();
             List<String> reasoning = new ArrayList<>();
             try (ChatCompletionStream stream = client.chatCompletions().stream(HELLO)) {
-                ChatCompletion reply = stream.onText(visible::add, (text) -> {
+                ChatCompletion reply = stream.readToEnd(visible::add, (text) -> {
                     reasoning.add(text);
                     firstDelivered.countDown();
                 });

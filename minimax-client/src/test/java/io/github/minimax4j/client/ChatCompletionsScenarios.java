@@ -1,5 +1,6 @@
 package io.github.minimax4j.client;
 
+import io.github.minimax4j.observation.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import io.github.minimax4j.model.Model;
 import io.github.minimax4j.model.ThinkingMode;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionRequest;
-import io.github.minimax4j.openai.ChatCompletionStream;
 import io.github.minimax4j.openai.ChatTool;
 import io.github.minimax4j.openai.ContentPart;
 import io.github.minimax4j.openai.ToolCall;
@@ -60,7 +60,7 @@ abstract class ChatCompletionsScenarios extends MockServerScenarios {
         assertThat(reply.message().rawContent()).startsWith("<think>\nThe user is asking");
         assertThat(reply.usage().promptTokens()).isEqualTo(1366);
         assertThat(reply.usage().promptTokensDetails().cachedTokens()).isEqualTo(114);
-        assertThat(reply.usage().toTokenUsage().totalInputTokens()).isEqualTo(1366);
+        assertThat(UsageMeters.of(reply.usage()).totalInputTokens()).isEqualTo(1366);
         assertThat(reply.usage().extra()).containsEntry("total_characters", 0);
         assertThat(reply.inputSensitive()).isFalse();
         assertThat(reply.outputSensitiveType()).isZero();
@@ -108,7 +108,7 @@ abstract class ChatCompletionsScenarios extends MockServerScenarios {
 
         ChatCompletion reply;
         try (ChatCompletionStream stream = client().chatCompletions().stream(HELLO)) {
-            reply = stream.onText(visible::add, reasoning::add);
+            reply = stream.readToEnd(visible::add, reasoning::add);
         }
 
         JsonNode sent = JSON.readTree(recorded(CHAT)[0].getBodyAsString());
@@ -121,7 +121,7 @@ abstract class ChatCompletionsScenarios extends MockServerScenarios {
         assertThat(reply.reasoning()).isEqualTo("The user greets. Be kind.");
         assertThat(reply.finishReason()).isEqualTo("stop");
         assertThat(reply.usage().totalTokens()).isEqualTo(42);
-        assertThat(reply.usage().toTokenUsage()).isEqualTo(new TokenUsage(20, 12, 10, 0, 0));
+        assertThat(UsageMeters.of(reply.usage())).isEqualTo(new TokenUsage(20, 12, 10, 0, 0));
     }
 
     @Test
@@ -130,7 +130,7 @@ abstract class ChatCompletionsScenarios extends MockServerScenarios {
         StringBuilder reasoning = new StringBuilder();
 
         try (ChatCompletionStream stream = client().chatCompletions().stream(HELLO.toBuilder().reasoningSplit(true).build())) {
-            ChatCompletion reply = stream.onText((text) -> {
+            ChatCompletion reply = stream.readToEnd((text) -> {
             }, reasoning::append);
             assertThat(reply.content()).isEqualTo("Answer.");
             assertThat(reply.reasoning()).isEqualTo("Thinking about it.");

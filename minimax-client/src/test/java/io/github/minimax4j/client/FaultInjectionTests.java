@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.error.MiniMaxIoException;
 import io.github.minimax4j.error.MiniMaxTimeoutException;

@@ -6,7 +6,6 @@ import java.util.List;
 import io.github.minimax4j.anthropic.ContentDelta;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageResponse;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.anthropic.StopReason;
 import io.github.minimax4j.anthropic.TextBlock;
@@ -86,12 +85,12 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
     }
 
     @Test
-    void onTextHandsOverTextDeltasAndReturnsTheMessage() {
+    void readToEndHandsOverTextDeltasAndReturnsTheMessage() {
         server().when(post(MESSAGES)).respond(sse(Fixtures.read("stream-thinking-text.sse")));
         List<String> pieces = new ArrayList<>();
 
         try (MessageStream stream = client().messages().stream(HELLO)) {
-            MessageResponse message = stream.onText(pieces::add);
+            MessageResponse message = stream.readToEnd(pieces::add);
             assertThat(message.text()).isEqualTo("Hello! How can I help you today?");
         }
         assertThat(pieces).containsExactly("Hello! ", "How can I help ", "you today?");

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.error.MiniMaxTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,5 +1,6 @@
 package io.github.minimax4j.client;
 
+import io.github.minimax4j.observation.MiniMaxCall;
 import java.util.List;
 
 import io.github.minimax4j.observation.MiniMaxObservationContext;

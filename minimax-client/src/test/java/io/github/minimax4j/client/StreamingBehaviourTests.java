@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.error.MiniMaxException;
 import io.github.minimax4j.error.MiniMaxIoException;

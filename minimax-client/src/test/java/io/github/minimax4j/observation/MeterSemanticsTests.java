@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RetryPolicy;

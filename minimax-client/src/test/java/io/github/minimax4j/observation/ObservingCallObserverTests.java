@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.error.BadRequestException;
@@ -30,6 +30,7 @@ import org.mockserver.model.HttpRequest;
 import org.mockserver.model.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
@@ -129,6 +130,62 @@ class ObservingCallObserverTests {
             .summary().count()).isEqualTo(1);
         assertThat(this.meters.get(MiniMaxMeterObservationHandler.TIME_TO_FIRST_CHUNK).tags(M3).timer().count())
             .isEqualTo(1);
+    }
+
+    @Test
+    void aStreamThatDiscardsItsTextStillRecordsItsUsageAndEndsWithNoContent() {
+        server.when(MESSAGES).respond(response().withHeader("Content-Type", "text/event-stream")
+            .withBody(fixture("stream-thinking-text.sse")));
+
+        io.github.minimax4j.anthropic.MessageResponse last;
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        try (MessageStream stream = this.client.messages().stream(HELLO).discardText()) {
+            last = stream.readToEnd(texts::add);
+        }
+
+        assertThat(texts).isNotEmpty();
+        assertThat(last.content()).isEmpty();
+        assertThat(last.model()).isEqualTo("MiniMax-M3");
+        assertThat(last.usage().outputTokens()).isEqualTo(42);
+        assertThat(tokens("chat", "input")).isEqualTo(21 + 7 + 3);
+        assertThat(tokens("chat", "output")).isEqualTo(42);
+        assertThat(this.meters.get(DefaultMiniMaxObservationConvention.NAME).tags(M3).tag("error.type", "none").timer()
+            .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aChatStreamThatDiscardsItsTextStillRecordsItsUsage() {
+        server.when(request().withPath("/v1/chat/completions")).respond(response()
+            .withHeader("Content-Type", "text/event-stream").withBody(fixture("chat-stream-think.sse")));
+
+        StringBuilder visible = new StringBuilder();
+        io.github.minimax4j.openai.ChatCompletion last;
+        try (var stream = this.client.chatCompletions().stream(io.github.minimax4j.openai.ChatCompletionRequest
+            .builder().addUserMessage("Hello").build()).discardText()) {
+            last = stream.readToEnd(visible::append, (reasoning) -> { });
+        }
+
+        assertThat(visible.toString()).endsWith("Hello there!").doesNotContain("greets");
+        assertThat(last.content()).isEmpty();
+        assertThat(last.finishReason()).isEqualTo("stop");
+        Tags chat = Tags.of("gen_ai.request.model", "MiniMax-M3", "minimax.api", "chat_completions");
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.TOKEN_USAGE).tags(chat)
+            .tags("gen_ai.token.type", "input").summary().totalAmount()).isEqualTo(30);
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.TOKEN_USAGE).tags(chat)
+            .tags("gen_ai.token.type", "output").summary().totalAmount()).isEqualTo(12);
+        assertThat(this.meters.get(TokenUsageMeterObservationHandler.CACHE_READ).tags(chat).counter().count())
+            .isEqualTo(10);
+    }
+
+    @Test
+    void discardTextAfterReadingHasStartedIsRefused() {
+        server.when(MESSAGES).respond(response().withHeader("Content-Type", "text/event-stream")
+            .withBody(fixture("stream-thinking-text.sse")));
+
+        try (MessageStream stream = this.client.messages().stream(HELLO)) {
+            stream.iterator().next();
+            assertThatIllegalStateException().isThrownBy(stream::discardText).withMessageContaining("before");
+        }
     }
 
     @Test

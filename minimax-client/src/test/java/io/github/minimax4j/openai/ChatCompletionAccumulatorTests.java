@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.github.minimax4j.client.TokenUsage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Replays recorded {@code chat.completion.chunk} streams (fixtures in this package) into the final completion. */
 class ChatCompletionAccumulatorTests {
@@ -44,8 +44,10 @@ class ChatCompletionAccumulatorTests {
         assertThat(completion.content()).isEqualTo("The capital of France is Paris.");
         assertThat(completion.reasoning()).isEqualTo("The user wants the capital of France.");
         assertThat(completion.usage().totalTokens()).isEqualTo(57);
-        assertThat(completion.usage().toTokenUsage()).isEqualTo(new TokenUsage(8, 17, 32, 0, 9));
-        assertThat(completion.usage().toTokenUsage().totalInputTokens()).isEqualTo(40);
+        assertThat(completion.usage().promptTokens()).isEqualTo(40);
+        assertThat(completion.usage().completionTokens()).isEqualTo(17);
+        assertThat(completion.usage().promptTokensDetails().cachedTokens()).isEqualTo(32);
+        assertThat(completion.usage().completionTokensDetails().reasoningTokens()).isEqualTo(9);
         assertThat(completion.inputSensitive()).isFalse();
     }
 
@@ -64,15 +66,28 @@ class ChatCompletionAccumulatorTests {
     }
 
     @Test
-    void aCompletionReadMidStreamHoldsWhatHasArrived() {
+    void aCompletionReadMidStreamIsRefusedNotHandedOutAsIfWhole() {
         ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
         chunks("stream-think.sse").subList(0, 2).forEach(accumulator::accumulate);
 
-        ChatCompletion partial = accumulator.completion();
-        assertThat(partial.finishReason()).isNull();
-        assertThat(partial.usage()).isNull();
-        assertThat(partial.reasoning()).isEqualTo("The user wants the capital");
-        assertThat(partial.content()).isEmpty();
+        assertThatIllegalStateException().isThrownBy(accumulator::completion).withMessageContaining("finish_reason");
+        assertThat(accumulator.model()).isNotNull();
+        assertThat(accumulator.usage()).isNull();
+        accumulator.markDone();
+        assertThat(accumulator.completion().reasoning()).isEqualTo("The user wants the capital");
+    }
+
+    @Test
+    void withoutContentKeepsUsageAndFinishReasonButNoText() {
+        ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.withoutContent();
+        chunks("stream-think.sse").forEach(accumulator::accumulate);
+
+        ChatCompletion completion = accumulator.completion();
+        assertThat(completion.finishReason()).isEqualTo("stop");
+        assertThat(completion.content()).isEmpty();
+        assertThat(completion.reasoning()).isEmpty();
+        assertThat(completion.usage().promptTokens()).isEqualTo(40);
+        assertThat(completion.model()).isEqualTo(accumulator.model());
     }
 
     @Test
@@ -86,7 +101,8 @@ class ChatCompletionAccumulatorTests {
                 ToolCall.of("call_paris", "get_weather", "{\"city\": \"Paris\"}"),
                 ToolCall.of("call_rome", "get_weather", "{\"city\": \"Rome\"}"));
         assertThat(completion.content()).isEmpty();
-        assertThat(completion.usage().toTokenUsage()).isEqualTo(new TokenUsage(90, 30, 0, 0, 0));
+        assertThat(completion.usage().promptTokens()).isEqualTo(90);
+        assertThat(completion.usage().completionTokens()).isEqualTo(30);
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.client.MiniMaxClient;
 import org.springframework.ai.chat.model.ChatModel;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import org.springframework.boot.SpringApplication;

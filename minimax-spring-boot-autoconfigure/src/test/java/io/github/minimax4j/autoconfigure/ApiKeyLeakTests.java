@@ -3,7 +3,7 @@ package io.github.minimax4j.autoconfigure;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.client.KeyCanaryAppender;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.error.MiniMaxException;

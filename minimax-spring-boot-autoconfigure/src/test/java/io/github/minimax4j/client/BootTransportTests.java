@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.minimax4j.anthropic.MessageRequest;
-import io.github.minimax4j.anthropic.MessageStream;
 import io.github.minimax4j.autoconfigure.InvalidMiniMaxPropertyException;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.error.MiniMaxException;

@@ -1,5 +1,6 @@
 package io.github.minimax4j.health;
 
+import io.github.minimax4j.observation.MiniMaxCall;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RetryPolicy;
-import io.github.minimax4j.client.TokenUsage;
+import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.model.Model;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -293,7 +294,7 @@ class MiniMaxHealthIndicatorTests {
     private void observeCall(@org.jspecify.annotations.Nullable Throwable error) {
         io.micrometer.observation.Observation observation = io.micrometer.observation.Observation.start("test",
                 () -> new io.github.minimax4j.observation.MiniMaxObservationContext(
-                        new io.github.minimax4j.client.MiniMaxCall("messages", "chat", "MiniMax-M3", false, null)),
+                        new io.github.minimax4j.observation.MiniMaxCall("messages", "chat", "MiniMax-M3", false, null)),
                 io.github.minimax4j.client.RecordingObservationHandler.registry(this.recentCalls));
         if (error != null) {
             observation.error(error);

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import io.github.minimax4j.anthropic.ContentDelta;
 import io.github.minimax4j.anthropic.MessageResponse;
-import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.error.MiniMaxException;
 import org.apache.commons.logging.Log;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageResponse;
-import io.github.minimax4j.anthropic.MessageStream;
+import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.anthropic.Tool;
 import io.github.minimax4j.anthropic.ToolUseBlock;
 import io.github.minimax4j.client.MiniMaxClient;
@@ -64,7 +64,7 @@ class AssistantController {
     Map<String, Object> askStreamed(@RequestBody Question question) {
         StringBuilder text = new StringBuilder();
         try (MessageStream stream = this.miniMax.messages().stream(request(question.prompt()).build())) {
-            stream.onText(text::append);
+            stream.readToEnd(text::append);
             return Map.of("answer", text.toString(), "complete", true);
         }
         catch (MiniMaxException ex) {

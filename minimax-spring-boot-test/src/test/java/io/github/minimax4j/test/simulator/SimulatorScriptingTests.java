@@ -235,7 +235,7 @@ class SimulatorScriptingTests {
         this.simulator.replyNext(SimulatedReply.text("one two three four five six seven eight nine").cutAfter(5));
         assertThatExceptionOfType(io.github.minimax4j.error.MiniMaxException.class).isThrownBy(() -> {
             try (var stream = this.client.messages().stream(ask(Model.MINIMAX_M3, "Count"))) {
-                stream.onText(text::append);
+                stream.readToEnd(text::append);
             }
         });
         assertThat(text).hasToString("one two three four five six"); // two deltas of the five events

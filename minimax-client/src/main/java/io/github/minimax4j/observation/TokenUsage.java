@@ -1,4 +1,4 @@
-package io.github.minimax4j.client;
+package io.github.minimax4j.observation;
 
 /**
  * Token usage of one call, the same for both APIs.
@@ -12,9 +12,13 @@ package io.github.minimax4j.client;
 public record TokenUsage(long inputTokens, long outputTokens, long cacheReadInputTokens,
         long cacheCreationInputTokens, long reasoningOutputTokens) {
 
+    /** No tokens. */
     public static final TokenUsage NONE = new TokenUsage(0, 0, 0, 0, 0);
 
-    /** Input as OpenTelemetry counts it: uncached + cache-read + cache-creation. */
+    /**
+     * Input as OpenTelemetry counts it: uncached + cache-read + cache-creation.
+     * @return uncached, cache-read and cache-creation input tokens
+     */
     public long totalInputTokens() {
         return this.inputTokens + this.cacheReadInputTokens + this.cacheCreationInputTokens;
     }

@@ -1,4 +1,4 @@
-package io.github.minimax4j.client;
+package io.github.minimax4j.observation;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 public record MiniMaxCall(String api, String operation, String requestModel, boolean streaming,
         @Nullable String userId) {
 
+    /** The {@code api} of a Messages call. */
     public static final String MESSAGES = "messages";
 
+    /** The {@code api} of a Chat Completions call. */
     public static final String CHAT_COMPLETIONS = "chat_completions";
 }
