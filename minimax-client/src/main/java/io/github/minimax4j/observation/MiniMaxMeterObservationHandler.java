@@ -1,6 +1,7 @@
 package io.github.minimax4j.observation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.common.KeyValue;
@@ -65,13 +66,19 @@ public class MiniMaxMeterObservationHandler implements MeterObservationHandler<M
         if (firstChunk >= 0) {
             timer(TIME_TO_FIRST_CHUNK, "Time from the start of a streamed call to its first chunk", tagsWithoutError)
                 .record(firstChunk, TimeUnit.NANOSECONDS);
-            long[] gaps = context.getTimesPerOutputChunkNanos();
-            if (gaps.length > 0) {
+            List<MiniMaxObservationContext.ChunkGaps> groups = context.getTimesPerOutputChunk();
+            if (!groups.isEmpty()) {
                 Timer perChunk = timer(TIME_PER_OUTPUT_CHUNK,
                         "Time between a streamed chunk and the chunk before it, for each chunk after the first",
                         tagsWithoutError);
-                for (long gap : gaps) {
-                    perChunk.record(gap, TimeUnit.NANOSECONDS);
+                for (MiniMaxObservationContext.ChunkGaps group : groups) {
+                    // Each gap of a bucket is recorded as the bucket's mean (the last one takes the remainder), so
+                    // count, sum and bucket counts stay exact while the context keeps no gap one by one.
+                    long mean = group.totalNanos() / group.count();
+                    for (long i = 1; i < group.count(); i++) {
+                        perChunk.record(mean, TimeUnit.NANOSECONDS);
+                    }
+                    perChunk.record(group.totalNanos() - mean * (group.count() - 1), TimeUnit.NANOSECONDS);
                 }
             }
         }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What is known about a call as it runs: the call, when each streamed chunk arrived, then the model that
  * answered and the usage reported. Chunk times are kept here and turned into meters when the call ends,
- * once the model that answered is known.
+ * once the model that answered is known: the gaps between chunks as a count and a sum per histogram bucket, so a
+ * stream of any length holds a few dozen numbers, not one per chunk.
  */
 public class MiniMaxObservationContext extends Observation.Context {
 
@@ -24,9 +25,17 @@ public class MiniMaxObservationContext extends Observation.Context {
 
     private long lastChunkNanos;
 
-    private long[] chunkGaps = new long[0];
+    /**
+     * Bucket upper bounds in nanoseconds: OpenTelemetry's advisory boundaries, which the chunk timers publish
+     * ({@code GenAiHistogramMeterFilter}; not referenced here, as it needs micrometer-core, optional for the client).
+     */
+    private static final long[] GAP_BOUNDS = { 10_000_000L, 20_000_000L, 40_000_000L, 80_000_000L, 160_000_000L,
+            320_000_000L, 640_000_000L, 1_280_000_000L, 2_560_000_000L, 5_120_000_000L, 10_240_000_000L,
+            20_480_000_000L, 40_960_000_000L, 81_920_000_000L };
 
-    private int chunkGapCount;
+    private final long[] gapCounts = new long[GAP_BOUNDS.length + 1];
+
+    private final long[] gapSums = new long[GAP_BOUNDS.length + 1];
 
     /**
      * A context for one call.
@@ -94,10 +103,13 @@ public class MiniMaxObservationContext extends Observation.Context {
             this.firstChunkNanos = nanoTime;
         }
         else {
-            if (this.chunkGapCount == this.chunkGaps.length) {
-                this.chunkGaps = Arrays.copyOf(this.chunkGaps, Math.max(16, this.chunkGapCount * 2));
+            long gap = nanoTime - this.lastChunkNanos;
+            int bucket = 0;
+            while (bucket < GAP_BOUNDS.length && gap > GAP_BOUNDS[bucket]) {
+                bucket++;
             }
-            this.chunkGaps[this.chunkGapCount++] = nanoTime - this.lastChunkNanos;
+            this.gapCounts[bucket]++;
+            this.gapSums[bucket] += gap;
         }
         this.lastChunkNanos = nanoTime;
     }
@@ -111,10 +123,25 @@ public class MiniMaxObservationContext extends Observation.Context {
     }
 
     /**
-     * Nanoseconds between each chunk after the first and the chunk before it, in arrival order.
-     * @return nanoseconds between consecutive output chunks
+     * The gaps between each chunk after the first and the chunk before it, grouped by histogram bucket: per
+     * non-empty bucket, how many gaps fell in it and their total. Counts, totals and bucket membership are exact.
+     * @return the groups, smallest bucket first; empty when fewer than two chunks arrived
      */
-    public long[] getTimesPerOutputChunkNanos() {
-        return Arrays.copyOf(this.chunkGaps, this.chunkGapCount);
+    public java.util.List<ChunkGaps> getTimesPerOutputChunk() {
+        java.util.List<ChunkGaps> groups = new java.util.ArrayList<>();
+        for (int bucket = 0; bucket < this.gapCounts.length; bucket++) {
+            if (this.gapCounts[bucket] > 0) {
+                groups.add(new ChunkGaps(this.gapCounts[bucket], this.gapSums[bucket]));
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Gaps between chunks that fell in one histogram bucket.
+     * @param count how many gaps
+     * @param totalNanos their sum, in nanoseconds
+     */
+    public record ChunkGaps(long count, long totalNanos) {
     }
 }
