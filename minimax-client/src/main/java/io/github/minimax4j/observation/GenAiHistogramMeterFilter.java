@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 public class GenAiHistogramMeterFilter implements MeterFilter {
 
     /** The conventions' advisory boundaries for durations, in seconds. */
-    public static final double[] DURATION_BOUNDARIES_SECONDS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56,
-            5.12, 10.24, 20.48, 40.96, 81.92 };
+    public static final double[] DURATION_BOUNDARIES_SECONDS = Arrays.stream(MiniMaxObservationContext.BUCKET_BOUNDS_NANOS)
+        .mapToDouble((nanos) -> nanos / 1e9)
+        .toArray();
 
     private static final Set<String> TIMERS = Set.of(DefaultMiniMaxObservationConvention.NAME,
             MiniMaxMeterObservationHandler.TIME_TO_FIRST_CHUNK, MiniMaxMeterObservationHandler.TIME_PER_OUTPUT_CHUNK);

@@ -26,16 +26,17 @@ public class MiniMaxObservationContext extends Observation.Context {
     private long lastChunkNanos;
 
     /**
-     * Bucket upper bounds in nanoseconds: OpenTelemetry's advisory boundaries, which the chunk timers publish
-     * ({@code GenAiHistogramMeterFilter}; not referenced here, as it needs micrometer-core, optional for the client).
+     * OpenTelemetry's advisory duration boundaries (10 ms to 81.92 s), in nanoseconds: the buckets the chunk gaps
+     * are kept in, and the one source of {@code GenAiHistogramMeterFilter}'s boundaries (kept here, not there, as
+     * the filter needs micrometer-core, optional for the client).
      */
-    private static final long[] GAP_BOUNDS = { 10_000_000L, 20_000_000L, 40_000_000L, 80_000_000L, 160_000_000L,
+    static final long[] BUCKET_BOUNDS_NANOS = { 10_000_000L, 20_000_000L, 40_000_000L, 80_000_000L, 160_000_000L,
             320_000_000L, 640_000_000L, 1_280_000_000L, 2_560_000_000L, 5_120_000_000L, 10_240_000_000L,
             20_480_000_000L, 40_960_000_000L, 81_920_000_000L };
 
-    private final long[] gapCounts = new long[GAP_BOUNDS.length + 1];
+    private final long[] gapCounts = new long[BUCKET_BOUNDS_NANOS.length + 1];
 
-    private final long[] gapSums = new long[GAP_BOUNDS.length + 1];
+    private final long[] gapSums = new long[BUCKET_BOUNDS_NANOS.length + 1];
 
     /**
      * A context for one call.
@@ -105,7 +106,7 @@ public class MiniMaxObservationContext extends Observation.Context {
         else {
             long gap = nanoTime - this.lastChunkNanos;
             int bucket = 0;
-            while (bucket < GAP_BOUNDS.length && gap > GAP_BOUNDS[bucket]) {
+            while (bucket < BUCKET_BOUNDS_NANOS.length && gap > BUCKET_BOUNDS_NANOS[bucket]) {
                 bucket++;
             }
             this.gapCounts[bucket]++;
