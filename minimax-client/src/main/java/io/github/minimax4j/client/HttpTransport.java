@@ -146,6 +146,7 @@ final class HttpTransport {
                 })
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
+                .attribute(ReadWatchdog.ATTRIBUTE, watchdog)
                 .exchange((request, response) -> {
                     ClientHttpResponse watched = watchdog.watch(response);
                     int status = watched.getStatusCode().value();

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +30,11 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 final class ReadWatchdog {
 
-    /** One daemon thread for all clients: it only checks clocks, rarely. */
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
+    /** The request attribute carrying the call's watchdog to a transport that can report activity itself. */
+    static final String ATTRIBUTE = ReadWatchdog.class.getName();
+
+    /** Times every call of every client on one daemon thread. */
+    private static final Sweeper SWEEPER = new Sweeper();
 
     private enum Phase {
         HEADERS, BODY, EXPIRED, DONE
@@ -44,8 +50,6 @@ final class ReadWatchdog {
 
     private @Nullable ClientHttpResponse response;
 
-    private @Nullable ScheduledFuture<?> check;
-
     private ReadWatchdog(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
         this.caller = Thread.currentThread();
@@ -55,9 +59,7 @@ final class ReadWatchdog {
     /** Starts watching a call the current thread is about to make. */
     static ReadWatchdog start(Duration timeout) {
         ReadWatchdog watchdog = new ReadWatchdog(timeout);
-        synchronized (watchdog) {
-            watchdog.check = TIMER.schedule(watchdog::check, watchdog.timeoutNanos, TimeUnit.NANOSECONDS);
-        }
+        SWEEPER.watch(watchdog);
         return watchdog;
     }
 
@@ -79,14 +81,19 @@ final class ReadWatchdog {
         throw expiredFailure(null);
     }
 
+    /** Bytes arrived that the caller has not read yet (a transport buffering a body): silence ends here too. */
+    void activity() {
+        this.lastActivity = System.nanoTime();
+    }
+
     /** Stops watching; safe to call more than once. */
-    synchronized void stop() {
-        if (this.phase != Phase.EXPIRED) {
-            this.phase = Phase.DONE;
+    void stop() {
+        synchronized (this) {
+            if (this.phase != Phase.EXPIRED) {
+                this.phase = Phase.DONE;
+            }
         }
-        if (this.check != null) {
-            this.check.cancel(false);
-        }
+        SWEEPER.unwatch(this);
     }
 
     /** Whether the silence outlasted the timeout (the failure that followed is a timeout). */
@@ -107,22 +114,29 @@ final class ReadWatchdog {
         return timeout;
     }
 
-    private void check() {
+    /** When the call's silence would outlast the timeout, if nothing arrives before then. */
+    private long deadline() {
+        return this.lastActivity + this.timeoutNanos;
+    }
+
+    /**
+     * Expires the call if it has been silent for the timeout.
+     * @return when to check it again, or {@link OptionalLong#empty()} when it is over
+     */
+    private OptionalLong check(long now) {
         ClientHttpResponse toClose;
         synchronized (this) {
             if (this.phase == Phase.DONE || this.phase == Phase.EXPIRED) {
-                return;
+                return OptionalLong.empty();
             }
-            long idle = System.nanoTime() - this.lastActivity;
-            if (idle < this.timeoutNanos) {
-                this.check = TIMER.schedule(this::check, this.timeoutNanos - idle, TimeUnit.NANOSECONDS);
-                return;
+            if (now - this.lastActivity < this.timeoutNanos) {
+                return OptionalLong.of(deadline());
             }
             Phase was = this.phase;
             this.phase = Phase.EXPIRED;
             if (was == Phase.HEADERS) {
                 this.caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
-                return;
+                return OptionalLong.empty();
             }
             toClose = this.response;
         }
@@ -133,6 +147,66 @@ final class ReadWatchdog {
             }
             catch (IOException | RuntimeException ex) {
                 toClose.close();
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Checks the calls in flight when the earliest of them may have gone silent too long. Starting and ending a
+     * call only adds it to and removes it from a set: the timer thread is woken when a new call's deadline comes
+     * before the planned check (rarely, as calls share a timeout), not once per call as a timer task per call would.
+     */
+    private static final class Sweeper {
+
+        private final Set<ReadWatchdog> watched = ConcurrentHashMap.newKeySet();
+
+        private final ScheduledThreadPoolExecutor timer = timer();
+
+        private volatile boolean planned;
+
+        /** When the planned check runs ({@link System#nanoTime()}); meaningful while {@link #planned}. */
+        private volatile long plannedAt;
+
+        private @Nullable ScheduledFuture<?> plan;
+
+        void watch(ReadWatchdog watchdog) {
+            this.watched.add(watchdog);
+            long deadline = watchdog.deadline();
+            if (!this.planned || deadline - this.plannedAt < 0) {
+                planAt(deadline);
+            }
+        }
+
+        void unwatch(ReadWatchdog watchdog) {
+            this.watched.remove(watchdog);
+        }
+
+        private synchronized void planAt(long deadline) {
+            if (this.planned && deadline - this.plannedAt >= 0) {
+                return;
+            }
+            if (this.plan != null) {
+                this.plan.cancel(false);
+            }
+            this.plannedAt = deadline;
+            this.planned = true;
+            this.plan = this.timer.schedule(this::sweep, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        private void sweep() {
+            synchronized (this) {
+                this.planned = false; // a call starting from now on plans its own check
+            }
+            long now = System.nanoTime();
+            for (ReadWatchdog watchdog : this.watched) {
+                OptionalLong next = watchdog.check(now);
+                if (next.isPresent()) {
+                    planAt(next.getAsLong());
+                }
+                else {
+                    this.watched.remove(watchdog);
+                }
             }
         }
     }

@@ -108,6 +108,12 @@ final class RawSseServer implements AutoCloseable {
             this.out.flush();
         }
 
+        /** Raw bytes (a piece of a non-chunked body), flushed. */
+        void bytes(byte[] bytes, int offset, int length) throws IOException {
+            this.out.write(bytes, offset, length);
+            this.out.flush();
+        }
+
         /** One SSE event as its own HTTP chunk, flushed. */
         void event(String type, String json) throws IOException {
             byte[] data = ("event: " + type + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);

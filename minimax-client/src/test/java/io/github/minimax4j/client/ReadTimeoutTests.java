@@ -106,4 +106,49 @@ class ReadTimeoutTests {
             assertThat(Thread.interrupted()).as("the watchdog's interrupt does not leak to the caller").isFalse();
         }
     }
+
+    /** Writes a JSON reply's head, then its body a few bytes at a time with {@code pause} between pieces. */
+    private static RawSseServer tricklingJson(Duration pause, int pieces, Duration stallAfter) throws Exception {
+        byte[] body = Fixtures.read("m27-response.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new RawSseServer(false, (writer) -> {
+            writer.raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n");
+            int piece = body.length / pieces;
+            long start = System.nanoTime();
+            for (int offset = 0; offset < body.length; offset += piece) {
+                if (Duration.ofNanos(System.nanoTime() - start).compareTo(stallAfter) > 0) {
+                    Thread.sleep(5000);
+                }
+                writer.bytes(body, offset, Math.min(piece, body.length - offset));
+                Thread.sleep(pause.toMillis());
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void aJsonReplyTrickledForSixTimesTheReadTimeoutWithoutPausingThatLongCompletes(String name,
+            Supplier<ClientHttpRequestFactory> factory) throws Exception {
+        // The client reads a JSON reply whole before handing it over: the silence between its pieces still counts.
+        try (RawSseServer server = tricklingJson(Duration.ofMillis(50), 36, Duration.ofDays(1))) {
+            long start = System.nanoTime();
+            assertThat(client(server.baseUrl(), factory).messages().create(HELLO).text()).isNotEmpty();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(READ_TIMEOUT.multipliedBy(5));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    void aJsonReplyThatStallsMidBodyTimesOutWithinTheReadTimeout(String name,
+            Supplier<ClientHttpRequestFactory> factory) throws Exception {
+        try (RawSseServer server = tricklingJson(Duration.ofMillis(100), 36, Duration.ofMillis(600))) {
+            MiniMaxClient client = client(server.baseUrl(), factory);
+            long start = System.nanoTime();
+            assertThatExceptionOfType(MiniMaxTimeoutException.class).isThrownBy(() -> client.messages().create(HELLO))
+                .withMessageContaining("minimax.read-timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500),
+                    Duration.ofMillis(2500));
+            assertThat(Thread.interrupted()).as("the watchdog's interrupt does not leak to the caller").isFalse();
+        }
+    }
 }
