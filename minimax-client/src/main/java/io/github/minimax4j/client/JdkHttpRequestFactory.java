@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -27,8 +29,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * <p>
  * Spring's {@code JdkClientHttpRequestFactory} would do, but it streams every body through a publisher on an
  * executor thread and its read timeout is a deadline for the whole call. This one sends the buffered body as
- * one array and sets no timeout of its own: {@link ReadWatchdog} bounds the silence between bytes. The JDK
- * client follows no redirect here and never re-sends a POST by itself.
+ * one array and sets no timeout of its own: {@link ReadWatchdog} bounds the silence between bytes. A JSON
+ * reply is read whole before the caller wakes, a stream as it comes. The JDK client follows no redirect here
+ * and never re-sends a POST by itself.
  */
 final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
 
@@ -38,6 +41,9 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
     static {
         RESTRICTED.addAll(Set.of("connection", "content-length", "expect", "host", "upgrade"));
     }
+
+    /** Runs the JDK client's I/O steps where they arise: see {@link MiniMaxClientBuilder#inlineExecutor()}. */
+    static final Executor INLINE = Runnable::run;
 
     private final HttpClient httpClient;
 
@@ -52,6 +58,7 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
             .version(tls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(INLINE)
             .build());
     }
 
@@ -104,8 +111,10 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
                     ? HttpRequest.BodyPublishers.ofByteArray(this.body.toByteArray())
                     : HttpRequest.BodyPublishers.noBody();
             request.method(this.method.name(), publisher);
+            ReadWatchdog watchdog = (getAttributes().get(ReadWatchdog.ATTRIBUTE) instanceof ReadWatchdog call) ? call
+                    : null;
             try {
-                return new Response(this.httpClient.send(request.build(), (info) -> new WindowedBodySubscriber()));
+                return new Response(this.httpClient.send(request.build(), (info) -> subscriber(info, watchdog)));
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -114,6 +123,18 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
                 throw interrupted;
             }
         }
+    }
+
+    /**
+     * A JSON body, when the client's watchdog can see it arrive, is read whole before the response is returned
+     * (one wake-up for the caller); anything else, Server-Sent Events above all, is read as it comes.
+     */
+    private static HttpResponse.BodySubscriber<InputStream> subscriber(HttpResponse.ResponseInfo info,
+            @Nullable ReadWatchdog watchdog) {
+        if (watchdog != null && info.headers().firstValue("content-type").filter(WholeBodySubscriber::isJson).isPresent()) {
+            return new WholeBodySubscriber(watchdog);
+        }
+        return new WindowedBodySubscriber();
     }
 
     /** The response; closing it closes the body, which aborts an unfinished one instead of draining it. */

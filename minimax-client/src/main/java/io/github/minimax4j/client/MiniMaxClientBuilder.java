@@ -199,6 +199,19 @@ public final class MiniMaxClientBuilder {
     }
 
     /**
+     * The executor the client gives its own JDK {@code HttpClient} when the application chose none: it runs the
+     * JDK client's short, non-blocking I/O steps (parsing, TLS records, handing bytes to the client's body
+     * subscribers, which never block) on the thread that has them, its selector thread or the caller, instead of
+     * handing each to a pool thread. Its maintainers mean the JDK client to work with such an executor; on loopback
+     * it makes a call about a third cheaper (README, Performance). Give your {@link #httpClient(java.net.http.HttpClient)}
+     * its own executor to choose otherwise.
+     * @return an executor that runs each task at once on the calling thread
+     */
+    public static java.util.concurrent.Executor inlineExecutor() {
+        return JdkHttpRequestFactory.INLINE;
+    }
+
+    /**
      * Last say over the RestClient, applied after everything else.
      * @param customizer changes the {@code RestClient.Builder} before it is built
      * @return this builder

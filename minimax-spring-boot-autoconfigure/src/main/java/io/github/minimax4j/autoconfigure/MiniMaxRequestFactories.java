@@ -63,6 +63,10 @@ public final class MiniMaxRequestFactories {
      * client's own request path: Spring's {@code JdkClientHttpRequestFactory} writes each body through a publisher
      * on a new thread, 4x slower per call on loopback. The builder is captured after the last customizer; the
      * factory Boot built around its own copy is dropped unused.
+     * <p>
+     * An executor the application chose (a customizer's, or Boot's virtual threads with
+     * {@code spring.threads.virtual.enabled}) is kept; otherwise the JDK client runs its short I/O steps inline, as
+     * {@link MiniMaxClientBuilder#inlineExecutor()} explains.
      */
     private static HttpClient jdkHttpClient(JdkClientHttpRequestFactoryBuilder jdk, HttpClientSettings settings) {
         AtomicReference<HttpClient.@Nullable Builder> configured = new AtomicReference<>();
@@ -71,7 +75,24 @@ public final class MiniMaxRequestFactories {
         if (builder == null) {
             throw new IllegalStateException("Spring Boot's JDK request factory builder did not apply its customizers");
         }
-        return builder.build();
+        HttpClient asConfigured = builder.build();
+        if (asConfigured.executor().isPresent()) {
+            return asConfigured;
+        }
+        close(asConfigured);
+        return builder.executor(MiniMaxClientBuilder.inlineExecutor()).build();
+    }
+
+    /** Stops the unused client's selector thread now (Java 21+); before 21 it ends once the client is collected. */
+    private static void close(HttpClient unused) {
+        if (unused instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            }
+            catch (Exception ex) {
+                // never used: nothing in flight to lose
+            }
+        }
     }
 
     private static SslBundle bundle(@Nullable SslBundles bundles, String name) {

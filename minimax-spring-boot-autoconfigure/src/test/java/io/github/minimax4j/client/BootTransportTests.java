@@ -67,6 +67,44 @@ class BootTransportTests {
     }
 
     @Test
+    void byDefaultTheJdkClientRunsItsIoStepsInlineWithoutPoolThreads() throws Exception {
+        Queue<String> userAgents = new ConcurrentLinkedQueue<>();
+        try (LoopbackServer server = recording(userAgents)) {
+            this.runner.withPropertyValues("minimax.base-url=" + server.baseUrl()).run((context) -> {
+                MiniMaxClient client = context.getBean(MiniMaxClient.class);
+                java.util.Set<Long> before = Thread.getAllStackTraces().keySet().stream().map(Thread::getId)
+                    .collect(java.util.stream.Collectors.toSet());
+                client.messages().create(HELLO);
+                assertThat(Thread.getAllStackTraces().keySet()).filteredOn((thread) -> !before.contains(thread.getId()))
+                    .extracting(Thread::getName)
+                    .noneMatch((name) -> name.matches("HttpClient-\\d+-Worker-\\d+"));
+            });
+        }
+        assertThat(userAgents).singleElement().asString().startsWith("Java-http-client/");
+    }
+
+    @Test
+    void anExecutorChosenThroughBootForTheJdkClientIsKept() throws Exception {
+        AtomicInteger tasks = new AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+        ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> counting = (builder) -> builder
+            .withExecutor((task) -> {
+                tasks.incrementAndGet();
+                pool.execute(task);
+            });
+        try (LoopbackServer server = recording(new ConcurrentLinkedQueue<>())) {
+            this.runner.withBean(ClientHttpRequestFactoryBuilderCustomizer.class, () -> counting)
+                .withPropertyValues("minimax.base-url=" + server.baseUrl())
+                .run((context) -> assertThat(context.getBean(MiniMaxClient.class).messages().create(HELLO).text())
+                    .isNotEmpty());
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(tasks).as("tasks run by the executor given through Boot").hasPositiveValue();
+    }
+
+    @Test
     void springHttpClientsFactoryChoosesTheHttpLibrary() throws Exception {
         Queue<String> userAgents = new ConcurrentLinkedQueue<>();
         try (LoopbackServer server = recording(userAgents)) {
