@@ -22,10 +22,6 @@ final class LoopbackServer implements AutoCloseable {
     static {
         // Without TCP_NODELAY, Nagle's algorithm meets delayed ACKs: ~40 ms per small response.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        // The JDK server drops connections idle for 30 s. A client's pool, grown by a burst of 16 callers, keeps
-        // some that long; reusing one as the server closes it fails the next POST (no client re-sends one), so a
-        // long benchmark measured failures it caused itself.
-        System.setProperty("sun.net.httpserver.idleInterval", "3600");
     }
 
     private final HttpServer server;

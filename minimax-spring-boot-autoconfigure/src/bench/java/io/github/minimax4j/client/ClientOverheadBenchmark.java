@@ -30,6 +30,8 @@ import org.openjdk.jmh.annotations.Threads;
  * This client against the floor (java.net.http + Jackson) and the official SDKs, on the same local server in
  * the same run: create() throughput at 1 and 16 threads, Chat Completions create(), and SSE throughput
  * per event on a 20,000-delta stream for both protocols (run with {@code -prof gc} for allocation per event).
+ * Also the floor on a JDK client with this client's inline executor, to show what the executor buys and what the
+ * rest of this client (typed records, validation, observation, RestClient) costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +45,8 @@ public class ClientOverheadBenchmark {
     private MiniMaxClient minimax;
 
     private RawClient raw;
+
+    private RawClient rawInline;
 
     private AnthropicClient anthropic;
 
@@ -74,6 +78,8 @@ public class ClientOverheadBenchmark {
         this.minimaxStreams = MiniMaxClient.builder().apiKey("k").baseUrl(base)
             .anthropicBaseUrl(java.net.URI.create(base + "/stream")).build();
         this.raw = new RawClient(base);
+        this.rawInline = new RawClient(base, java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).executor(MiniMaxClientBuilder.inlineExecutor()).build());
         this.anthropic = AnthropicOkHttpClient.builder().apiKey("k").baseUrl(base + "/anthropic").build();
         this.anthropicStreams = AnthropicOkHttpClient.builder().apiKey("k").baseUrl(base + "/stream").build();
         this.openai = OpenAIOkHttpClient.builder().apiKey("k").baseUrl(base + "/v1").build();
@@ -100,6 +106,13 @@ public class ClientOverheadBenchmark {
     @Threads(1)
     public Object createRawFloor() throws Exception {
         return this.raw.create();
+    }
+
+    /** The floor given the executor this client gives its own JDK client: what the rest of this client costs. */
+    @Benchmark
+    @Threads(1)
+    public Object createRawInlineFloor() throws Exception {
+        return this.rawInline.create();
     }
 
     @Benchmark

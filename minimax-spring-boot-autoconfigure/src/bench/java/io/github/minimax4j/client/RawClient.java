@@ -19,13 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The floor: the least a hand-written client must do with {@code java.net.http.HttpClient} and Jackson —
- * serialize the request, post it, parse the reply (or each SSE event) into a JSON tree.
+ * serialize the request, post it, parse the reply (or each SSE event) into a JSON tree. It sends a reply request
+ * again once after an I/O failure: with 16 callers the JDK 17 client's pool sometimes hands out a connection it is
+ * closing itself ("header parser received no bytes"), and a client that failed there would not be one anybody uses.
  */
 final class RawClient {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http;
 
     private final URI messages;
 
@@ -36,6 +38,12 @@ final class RawClient {
     private final URI chatStream;
 
     RawClient(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    }
+
+    /** The floor on a JDK client of the caller's making (another executor, say). */
+    RawClient(String baseUrl, HttpClient http) {
+        this.http = http;
         this.messages = URI.create(baseUrl + "/anthropic/v1/messages");
         this.stream = URI.create(baseUrl + "/stream/v1/messages");
         this.chat = URI.create(baseUrl + "/v1/chat/completions");
@@ -53,8 +61,16 @@ final class RawClient {
     }
 
     JsonNode create() throws IOException, InterruptedException {
-        return JSON.readTree(this.http.send(post(this.messages, body("MiniMax-M3")),
-                HttpResponse.BodyHandlers.ofByteArray()).body());
+        return JSON.readTree(send(post(this.messages, body("MiniMax-M3"))));
+    }
+
+    private byte[] send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+        }
+        catch (IOException ex) {
+            return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+        }
     }
 
     private static Map<String, Object> chatBody(boolean stream) {
@@ -63,8 +79,7 @@ final class RawClient {
     }
 
     JsonNode chat() throws IOException, InterruptedException {
-        return JSON.readTree(this.http.send(post(this.chat, chatBody(false)), HttpResponse.BodyHandlers.ofByteArray())
-            .body());
+        return JSON.readTree(send(post(this.chat, chatBody(false))));
     }
 
     /** Reads a Chat Completions stream, parsing each chunk; returns the number of chunks with content. */
