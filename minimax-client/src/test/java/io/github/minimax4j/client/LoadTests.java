@@ -41,6 +41,7 @@ class LoadTests {
             MiniMaxClient replies = client(server, "/reply", observations);
             MiniMaxClient streams = client(server, "/stream", observations);
             AtomicInteger failures = new AtomicInteger();
+            java.util.Queue<String> failed = new java.util.concurrent.ConcurrentLinkedQueue<>();
             long heapBefore = usedHeapAfterGc();
             long start = System.nanoTime();
             ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
@@ -61,6 +62,7 @@ class LoadTests {
                         }
                         catch (RuntimeException ex) {
                             failures.incrementAndGet();
+                            failed.add(ex.toString());
                         }
                     }
                 }));
@@ -75,7 +77,7 @@ class LoadTests {
             System.out.printf("LoadTests: %d calls in %d ms (%.0f calls/s), heap %d MB -> %d MB%n", CALLERS * CALLS,
                     took.toMillis(), CALLERS * CALLS * 1000.0 / took.toMillis(), heapBefore >> 20, heapAfter >> 20);
 
-            assertThat(failures).hasValue(0);
+            assertThat(failures).as("failed calls: %s", failed).hasValue(0);
             assertThat(tokens(meters, "input")).isEqualTo(39.0 * each + 80.0 * each);
             assertThat(tokens(meters, "output")).isEqualTo(40.0 * each + 19.0 * each);
             assertThat(heapAfter - heapBefore).as("heap growth").isLessThan(32L * 1024 * 1024);
