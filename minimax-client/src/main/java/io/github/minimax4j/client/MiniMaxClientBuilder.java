@@ -203,7 +203,7 @@ public final class MiniMaxClientBuilder {
      * JDK client's short, non-blocking I/O steps (parsing, TLS records, handing bytes to the client's body
      * subscribers, which never block) on the thread that has them, its selector thread or the caller, instead of
      * handing each to a pool thread. Its maintainers mean the JDK client to work with such an executor; on loopback
-     * a call takes about a fifth less time than with the JDK's default pool (README, Performance). Give your
+     * calls are markedly cheaper than with the JDK's default pool (README, Performance). Give your
      * {@link #httpClient(java.net.http.HttpClient)} its own executor to choose otherwise.
      * @return an executor that runs each task at once on the calling thread
      */
