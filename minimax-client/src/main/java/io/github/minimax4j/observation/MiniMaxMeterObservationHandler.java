@@ -52,14 +52,10 @@ public class MiniMaxMeterObservationHandler implements MeterObservationHandler<M
     public void onStop(MiniMaxObservationContext context) {
         long elapsed = System.nanoTime() - context.getStartNanos();
         Tags tags = Tags.empty();
-        Tags tagsWithoutError = Tags.empty();
         for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
-            Tag tag = Tag.of(keyValue.getKey(), keyValue.getValue());
-            tags = tags.and(tag);
-            if (!keyValue.getKey().equals(MiniMaxObservationDocumentation.LowCardinalityKeys.ERROR_TYPE.asString())) {
-                tagsWithoutError = tagsWithoutError.and(tag);
-            }
+            tags = tags.and(Tag.of(keyValue.getKey(), keyValue.getValue()));
         }
+        Tags tagsWithoutError = TokenUsageMeterObservationHandler.tagsWithoutError(context);
         timer(DefaultMiniMaxObservationConvention.NAME, "Duration of MiniMax calls: a reply, a whole stream (to its "
                 + "last event, failure or close), or a token count", tags).record(elapsed, TimeUnit.NANOSECONDS);
         long firstChunk = context.getTimeToFirstChunkNanos();

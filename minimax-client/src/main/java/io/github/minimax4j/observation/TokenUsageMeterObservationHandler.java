@@ -60,7 +60,7 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
             // A call that failed before MiniMax reported any usage, or a count: nothing was generated or billed.
             return;
         }
-        Tags tags = tags(context);
+        Tags tags = tagsWithoutError(context);
         tokens(tags, "input").record(usage.totalInputTokens());
         tokens(tags, "output").record(usage.outputTokens());
         count(CACHE_READ, "Input tokens read from the prompt cache", tags, usage.cacheReadInputTokens());
@@ -89,9 +89,10 @@ public class TokenUsageMeterObservationHandler implements ObservationHandler<Min
 
     /**
      * The observation's low-cardinality tags, less error.type: tokens a failed stream had already been billed
-     * count with the rest, and one meter name keeps one set of tag keys (as Prometheus requires).
+     * count with the rest, and one meter name keeps one set of tag keys (as Prometheus requires). The streaming
+     * timers use them too.
      */
-    private static Tags tags(MiniMaxObservationContext context) {
+    static Tags tagsWithoutError(MiniMaxObservationContext context) {
         Tags tags = Tags.empty();
         for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
             if (!keyValue.getKey().equals(LowCardinalityKeys.ERROR_TYPE.asString())) {
