@@ -1,8 +1,6 @@
 package io.github.minimax4j.client;
 
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.minimax4j.observation.TokenUsage;
@@ -69,8 +67,7 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
                 if (choice.index() != 0 || choice.delta() == null) {
                     continue;
                 }
-                String reasoning = (choice.delta().reasoningContent() != null) ? choice.delta().reasoningContent()
-                        : detailsText(choice.delta().reasoningDetails());
+                String reasoning = choice.delta().reasoning();
                 if (!reasoning.isEmpty()) {
                     onReasoning.accept(reasoning); // reasoning_split: apart from content
                 }
@@ -103,20 +100,6 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
     void onEnd() {
         this.accumulator.markDone();
         completed(this.accumulator.model(), UsageMeters.of(this.accumulator.usage()));
-    }
-
-    /** The {@code text} fields of streamed reasoning details, joined; empty when there are none. */
-    private static String detailsText(@Nullable List<Map<String, Object>> details) {
-        if (details == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder();
-        for (Map<String, Object> detail : details) {
-            if (detail.get("text") instanceof String part) {
-                text.append(part);
-            }
-        }
-        return text.toString();
     }
 
     private static void hand(ThinkSplitter.Piece piece, Consumer<String> visible, Consumer<String> reasoning) {

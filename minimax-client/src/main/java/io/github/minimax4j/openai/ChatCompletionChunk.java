@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.minimax4j.model.BaseResp;
 import org.jspecify.annotations.Nullable;
@@ -95,5 +96,16 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Delta(@Nullable Role role, @Nullable String content, @Nullable String reasoningContent,
             @Nullable List<Map<String, Object>> reasoningDetails, @Nullable List<ToolCall> toolCalls) {
+
+        /**
+         * The reasoning this delta adds apart from its content: {@code reasoning_content}, else the texts of
+         * {@code reasoning_details} (as {@link ChatMessage#reasoning()} reads a whole message's).
+         * @return the reasoning, empty when it adds none
+         */
+        @JsonIgnore
+        public String reasoning() {
+            return (this.reasoningContent != null) ? this.reasoningContent
+                    : ChatMessage.detailsText(this.reasoningDetails);
+        }
     }
 }
