@@ -2,10 +2,8 @@ package io.github.minimax4j.client;
 
 import java.net.http.HttpClient;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
@@ -45,23 +43,11 @@ class InlineExecutorTests {
         }
     }
 
-    /** Names of JDK HttpClient pool threads that appeared while {@code calls} ran. */
-    private static Set<String> newJdkClientWorkers(Consumer<Void> calls) {
-        Set<Long> before = Thread.getAllStackTraces().keySet().stream().map(Thread::getId)
-            .collect(java.util.stream.Collectors.toSet());
-        calls.accept(null);
-        return Thread.getAllStackTraces().keySet().stream()
-            .filter((thread) -> !before.contains(thread.getId()))
-            .map(Thread::getName)
-            .filter((name) -> name.matches("HttpClient-\\d+-Worker-\\d+"))
-            .collect(java.util.stream.Collectors.toSet());
-    }
-
     @Test
     void theDefaultJdkClientStartsNoPoolThreadForItsCalls() throws Exception {
         try (LoopbackServer server = server()) {
             MiniMaxClient client = MiniMaxClient.builder().apiKey("k").baseUrl(server.baseUrl()).build();
-            assertThat(newJdkClientWorkers((none) -> createAndStream(client))).isEmpty();
+            assertThat(JdkClientThreads.workersStartedDuring(() -> createAndStream(client))).isEmpty();
         }
     }
 
@@ -89,7 +75,7 @@ class InlineExecutorTests {
         try (LoopbackServer server = server()) {
             MiniMaxClient client = MiniMaxClient.builder().apiKey("k").baseUrl(server.baseUrl())
                 .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()).build();
-            assertThat(newJdkClientWorkers((none) -> createAndStream(client))).isNotEmpty();
+            assertThat(JdkClientThreads.workersStartedDuring(() -> createAndStream(client))).isNotEmpty();
         }
     }
 }

@@ -72,12 +72,7 @@ class BootTransportTests {
         try (LoopbackServer server = recording(userAgents)) {
             this.runner.withPropertyValues("minimax.base-url=" + server.baseUrl()).run((context) -> {
                 MiniMaxClient client = context.getBean(MiniMaxClient.class);
-                java.util.Set<Long> before = Thread.getAllStackTraces().keySet().stream().map(Thread::getId)
-                    .collect(java.util.stream.Collectors.toSet());
-                client.messages().create(HELLO);
-                assertThat(Thread.getAllStackTraces().keySet()).filteredOn((thread) -> !before.contains(thread.getId()))
-                    .extracting(Thread::getName)
-                    .noneMatch((name) -> name.matches("HttpClient-\\d+-Worker-\\d+"));
+                assertThat(JdkClientThreads.workersStartedDuring(() -> client.messages().create(HELLO))).isEmpty();
             });
         }
         assertThat(userAgents).singleElement().asString().startsWith("Java-http-client/");
