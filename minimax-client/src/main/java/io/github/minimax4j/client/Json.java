@@ -48,7 +48,7 @@ final class Json {
 
     private static SimpleModule wireModule() {
         SimpleModule module = new SimpleModule("minimax-wire");
-        module.setDeserializerModifier(new RecordDeserializers());
+        module.setDeserializerModifier(new WireDeserializers());
         module.addDeserializer(ContentBlock.class, new ByType<>(Map.of("text", TextBlock.class, "thinking",
                 ThinkingBlock.class, "tool_use", ToolUseBlock.class, "tool_result", ToolResultBlock.class, "image",
                 ImageBlock.class, "video", VideoBlock.class), UnknownBlock::new));

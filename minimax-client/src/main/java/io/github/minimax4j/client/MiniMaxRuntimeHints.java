@@ -54,7 +54,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 /**
  * What a native image (or the JVM in AOT mode) needs to read and write MiniMax's JSON: every wire type, with the
  * reflection Jackson's binding needs, and, for records, the canonical constructor and members that
- * {@code RecordDeserializers} looks up and unreflects. Registered in {@code META-INF/spring/aot.factories}, so
+ * {@code WireDeserializers} looks up and unreflects. Registered in {@code META-INF/spring/aot.factories}, so
  * Spring's AOT processing applies it to any application that has the client on its classpath, Boot or not.
  */
 public class MiniMaxRuntimeHints implements RuntimeHintsRegistrar {

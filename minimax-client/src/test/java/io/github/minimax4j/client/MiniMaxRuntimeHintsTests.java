@@ -17,7 +17,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The AOT hints cover every type of the wire packages, with what Jackson and RecordDeserializers reflect on. */
+/** The AOT hints cover every type of the wire packages, with what Jackson and WireDeserializers reflect on. */
 class MiniMaxRuntimeHintsTests {
 
     /** Classes of the wire packages that never meet JSON (streams and accumulators hold wire objects). */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.minimax4j.anthropic.ContentDelta;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
@@ -15,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The client's mapper reads its records straight into their constructors, with Jackson's semantics. Public so
- * its probe records are reachable the way the wire records are.
+ * The client's mapper reads its records and creator classes straight into their constructors, with Jackson's
+ * semantics. Public so its probe types are reachable the way the wire types are.
  */
-public class RecordDeserializersTests {
+public class WireDeserializersTests {
 
     /** The frames that were on the stack when the last probe was built. */
     private static final ThreadLocal<List<String>> BUILT_BY = new ThreadLocal<>();
@@ -48,15 +50,67 @@ public class RecordDeserializersTests {
     record Hidden(String text) {
     }
 
+    /** A class with a private creator, the shape of the response types. */
+    public static final class Reply {
+
+        private final String text;
+
+        private final int tokens;
+
+        private final Map<String, Object> extra;
+
+        @JsonCreator
+        private Reply(@JsonProperty("text") String text, @JsonProperty("output_tokens") int tokens,
+                @JsonAnySetter Map<String, Object> extra) {
+            this.text = text;
+            this.tokens = tokens;
+            this.extra = extra;
+            BUILT_BY.set(StackWalker.getInstance(StackWalker.Option.SHOW_REFLECT_FRAMES)
+                .walk((frames) -> frames.map((frame) -> frame.getClassName() + "." + frame.getMethodName()).toList()));
+        }
+    }
+
+    /** A creator parameter with a read annotation besides its name: Jackson's business. */
+    public static final class Formatted {
+
+        private final String when;
+
+        @JsonCreator
+        private Formatted(@JsonProperty("when") @JsonFormat(pattern = "yyyy") String when) {
+            this.when = when;
+            BUILT_BY.set(StackWalker.getInstance().walk((frames) -> frames.map(StackWalker.StackFrame::getClassName)
+                .toList()));
+        }
+    }
+
     @Test
     void aPublicRecordIsBuiltByTheRecordReaderNotJacksonsCreatorPath() {
         Probe probe = Json.MAPPER.readValue("{\"text\":\"hi\",\"index\":3}", Probe.class);
         List<String> builtBy = BUILT_BY.get();
 
         assertThat(probe).isEqualTo(new Probe("hi", 3));
-        assertThat(builtBy).anyMatch((frame) -> frame.endsWith("RecordDeserializers$RecordDeserializer.deserialize"))
+        assertThat(builtBy).anyMatch((frame) -> frame.endsWith("WireDeserializers$ConstructorDeserializer.deserialize"))
             .noneMatch((frame) -> frame.endsWith("MethodHandle.invokeWithArguments"))
             .noneMatch((frame) -> frame.contains("BeanDeserializer"));
+    }
+
+    @Test
+    void aClassIsBuiltThroughItsPrivateJsonCreatorByTheSameReader() {
+        Reply reply = Json.MAPPER.readValue("{\"text\":\"hi\",\"output_tokens\":4,\"later\":[1]}", Reply.class);
+
+        assertThat(reply.text).isEqualTo("hi");
+        assertThat(reply.tokens).isEqualTo(4);
+        assertThat(reply.extra).containsExactly(Map.entry("later", List.of(1)));
+        assertThat(BUILT_BY.get()).anyMatch((frame) -> frame.endsWith("WireDeserializers$ConstructorDeserializer.deserialize"))
+            .noneMatch((frame) -> frame.contains("BeanDeserializer"));
+    }
+
+    @Test
+    void aClassWhoseCreatorNeedsMoreThanNamesKeepsJacksonsDeserializer() {
+        Formatted formatted = Json.MAPPER.readValue("{\"when\":\"2026\"}", Formatted.class);
+
+        assertThat(formatted.when).isEqualTo("2026");
+        assertThat(BUILT_BY.get()).noneMatch((frame) -> frame.contains("WireDeserializers$ConstructorDeserializer"));
     }
 
     @Test
