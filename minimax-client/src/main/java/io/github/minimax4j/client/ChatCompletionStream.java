@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.openai.ChatCompletion;
-import io.github.minimax4j.openai.ChatCompletionAccumulator;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import io.github.minimax4j.openai.ThinkSplitter;
 import org.jspecify.annotations.Nullable;

@@ -71,7 +71,11 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     }
 
     private static MiniMaxCall call(ChatCompletionRequest prepared, boolean streaming) {
-        return new MiniMaxCall(MiniMaxCall.CHAT_COMPLETIONS, "chat",
-                (prepared.model() != null) ? prepared.model().value() : "", streaming, null);
+        return MiniMaxCall.builder()
+            .api(MiniMaxCall.CHAT_COMPLETIONS)
+            .operation("chat")
+            .requestModel((prepared.model() != null) ? prepared.model().value() : "")
+            .streaming(streaming)
+            .build();
     }
 }

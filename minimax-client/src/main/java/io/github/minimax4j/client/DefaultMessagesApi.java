@@ -73,7 +73,7 @@ final class DefaultMessagesApi implements MessagesApi {
                 throw new MalformedResponseException("MiniMax's count_tokens answer has no input_tokens");
             }
             return new TokenCount(counted.inputTokens());
-        }, (count) -> model, (count) -> new TokenUsage(count.inputTokens(), 0, 0, 0, 0));
+        }, (count) -> model, (count) -> TokenUsage.builder().inputTokens(count.inputTokens()).build());
     }
 
     private static TokenUsage usage(@Nullable Usage usage) {
@@ -82,8 +82,13 @@ final class DefaultMessagesApi implements MessagesApi {
 
     private static MiniMaxCall call(MessageRequest prepared, String operation, boolean streaming) {
         Model model = prepared.model();
-        return new MiniMaxCall(MiniMaxCall.MESSAGES, operation, (model != null) ? model.value() : "",
-                streaming, (prepared.metadata() != null) ? prepared.metadata().userId() : null);
+        return MiniMaxCall.builder()
+            .api(MiniMaxCall.MESSAGES)
+            .operation(operation)
+            .requestModel((model != null) ? model.value() : "")
+            .streaming(streaming)
+            .userId((prepared.metadata() != null) ? prepared.metadata().userId() : null)
+            .build();
     }
 
     /** The count_tokens answer: {@code input_tokens}, and {@code base_resp} when MiniMax reports an error. */

@@ -43,7 +43,13 @@ final class ErrorMapper {
         String serverMessage = (json != null) ? errorMessage(json) : "";
         Integer baseCode = (json != null && json.has("base_resp")) ? json.path("base_resp").path("status_code").asInt()
                 : null;
-        ApiError error = new ApiError(status, type, serverMessage, baseCode, raw);
+        ApiError error = ApiError.builder()
+            .statusCode(status)
+            .errorType(type)
+            .message(serverMessage)
+            .baseRespCode(baseCode)
+            .rawBody(raw)
+            .build();
         String said = (json != null) ? (serverMessage.isEmpty() ? "" : ": " + serverMessage)
                 : (body.length == 0) ? "" : " with a non-JSON body (likely from a proxy or gateway in front of MiniMax)";
         String what = "MiniMax answered HTTP " + status + said;
@@ -64,7 +70,7 @@ final class ErrorMapper {
 
     /** A redirect: never followed for a POST, so the key cannot travel to the host it points at. */
     MiniMaxApiException redirect(int status, @Nullable String location) {
-        ApiError error = new ApiError(status, "redirect", "", null, "");
+        ApiError error = ApiError.builder().statusCode(status).errorType("redirect").build();
         return new MiniMaxApiException("MiniMax answered HTTP " + status + " redirecting to " + location
                 + ". The client does not follow redirects (the API key must not travel to another host): set "
                 + "minimax.base-url to the final address.", error);
@@ -73,7 +79,13 @@ final class ErrorMapper {
     /** A {@code base_resp.status_code} other than 0 in an otherwise successful response. */
     MiniMaxApiException fromBaseResp(int code, @Nullable String statusMsg, byte[] body) {
         String serverMessage = redact((statusMsg != null) ? statusMsg : "");
-        ApiError error = new ApiError(200, "base_resp_" + code, serverMessage, code, raw(body));
+        ApiError error = ApiError.builder()
+            .statusCode(200)
+            .errorType("base_resp_" + code)
+            .message(serverMessage)
+            .baseRespCode(code)
+            .rawBody(raw(body))
+            .build();
         String what = "MiniMax reported error " + code + " (" + serverMessage + ")";
         return this.warnings.check(switch (code) {
             case 1004, 2049 -> new AuthenticationException(what + ". The API key was rejected: check "
@@ -96,7 +108,12 @@ final class ErrorMapper {
     MiniMaxApiException fromStreamError(@Nullable String type, @Nullable String message, String rawData) {
         String serverMessage = redact((message != null) ? message : "");
         String errorType = (type != null) ? type : "";
-        ApiError error = new ApiError(200, errorType, serverMessage, null, truncate(redact(rawData)));
+        ApiError error = ApiError.builder()
+            .statusCode(200)
+            .errorType(errorType)
+            .message(serverMessage)
+            .rawBody(truncate(redact(rawData)))
+            .build();
         String what = "MiniMax stopped the stream with an error event (" + errorType + ": " + serverMessage + ")";
         return this.warnings.check(switch (errorType) {
             case "overloaded_error" -> new OverloadedException(what + ". MiniMax is overloaded: retry later.", error);
@@ -112,8 +129,11 @@ final class ErrorMapper {
 
     /** A reply blanked by MiniMax's content filter (a sensitive flag with empty content). */
     SensitiveContentException sensitive(boolean input, @Nullable Integer category, String rawBody) {
-        ApiError error = new ApiError(200, input ? "input_sensitive" : "output_sensitive", "", null,
-                truncate(redact(rawBody)));
+        ApiError error = ApiError.builder()
+            .statusCode(200)
+            .errorType(input ? "input_sensitive" : "output_sensitive")
+            .rawBody(truncate(redact(rawBody)))
+            .build();
         return new SensitiveContentException("MiniMax's content filter blocked the " + (input ? "input" : "output")
                 + ((category != null) ? " (category " + category + ")" : "") + " and returned no content: "
                 + (input ? "change the prompt." : "rephrase the request."), error);

@@ -4,7 +4,6 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 
 import io.github.minimax4j.anthropic.ContentDelta;
-import io.github.minimax4j.anthropic.MessageAccumulator;
 import io.github.minimax4j.anthropic.MessageResponse;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.observation.TokenUsage;

@@ -127,8 +127,7 @@ public final class MiniMaxClientBuilder {
      * @return this builder
      */
     public MiniMaxClientBuilder model(Model model) {
-        this.defaults = new RequestDefaults(model, this.defaults.maxTokens(), this.defaults.temperature(),
-                this.defaults.topP(), this.defaults.thinking());
+        this.defaults = this.defaults.toBuilder().model(model).build();
         return this;
     }
 

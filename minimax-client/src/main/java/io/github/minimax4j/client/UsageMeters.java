@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Converts each API's usage into the {@link TokenUsage} both share, for metrics: the wire model stays free of
- * metrics types. Reads counts through {@link Number} so it holds whether they are {@code Integer} or {@code int}.
+ * metrics types.
  */
 final class UsageMeters {
 
@@ -19,8 +19,12 @@ final class UsageMeters {
         if (usage == null) {
             return TokenUsage.NONE;
         }
-        return new TokenUsage(count(usage.inputTokens()), count(usage.outputTokens()),
-                count(usage.cacheReadInputTokens()), count(usage.cacheCreationInputTokens()), 0);
+        return TokenUsage.builder()
+            .inputTokens(usage.inputTokens())
+            .outputTokens(usage.outputTokens())
+            .cacheReadInputTokens(usage.cacheReadInputTokens())
+            .cacheCreationInputTokens(usage.cacheCreationInputTokens())
+            .build();
     }
 
     /** A Chat Completions usage (null: nothing reported): uncached input = prompt − cached. */
@@ -28,14 +32,12 @@ final class UsageMeters {
         if (usage == null) {
             return TokenUsage.NONE;
         }
-        long cached = (usage.promptTokensDetails() != null) ? count(usage.promptTokensDetails().cachedTokens()) : 0;
-        long reasoning = (usage.completionTokensDetails() != null)
-                ? count(usage.completionTokensDetails().reasoningTokens()) : 0;
-        return new TokenUsage(count(usage.promptTokens()) - cached, count(usage.completionTokens()), cached, 0,
-                reasoning);
-    }
-
-    private static long count(@Nullable Number value) {
-        return (value != null) ? value.longValue() : 0;
+        long cached = usage.cachedTokens();
+        return TokenUsage.builder()
+            .inputTokens(usage.promptTokens() - cached)
+            .outputTokens(usage.completionTokens())
+            .cacheReadInputTokens(cached)
+            .reasoningOutputTokens(usage.reasoningTokens())
+            .build();
     }
 }

@@ -1,38 +1,118 @@
 package io.github.minimax4j.openai;
 
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tokens a chat completion used; a count the server did not send is 0.
- *
- * @param promptTokens all input tokens, cached ones included
- * @param completionTokens output tokens, reasoning included
- * @param totalTokens prompt plus completion
- * @param promptTokensDetails how many input tokens came from the cache, when reported
- * @param completionTokensDetails how many output tokens were reasoning, when reported
- * @param extra other fields (MiniMax sends {@code total_characters}), kept as they came
+ * Tokens a chat completion used; a count the server did not send is 0. A class with a builder, not a record,
+ * so a count MiniMax adds later is a new builder method, never a new constructor argument.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChatUsage(int promptTokens, int completionTokens, int totalTokens,
-        @Nullable PromptTokensDetails promptTokensDetails, @Nullable CompletionTokensDetails completionTokensDetails,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+@JsonPropertyOrder({ "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details", "completion_tokens_details" })
+public final class ChatUsage {
+
+    @JsonProperty("prompt_tokens")
+    private final int promptTokens;
+
+    @JsonProperty("completion_tokens")
+    private final int completionTokens;
+
+    @JsonProperty("total_tokens")
+    private final int totalTokens;
+
+    @JsonProperty("prompt_tokens_details")
+    private final @Nullable PromptTokensDetails promptTokensDetails;
+
+    @JsonProperty("completion_tokens_details")
+    private final @Nullable CompletionTokensDetails completionTokensDetails;
+
+    private final Map<String, Object> extra;
+
+    @JsonCreator
+    private ChatUsage(@JsonProperty("prompt_tokens") int promptTokens,
+            @JsonProperty("completion_tokens") int completionTokens, @JsonProperty("total_tokens") int totalTokens,
+            @JsonProperty("prompt_tokens_details") @Nullable PromptTokensDetails promptTokensDetails,
+            @JsonProperty("completion_tokens_details") @Nullable CompletionTokensDetails completionTokensDetails,
+            @JsonAnySetter @Nullable Map<String, Object> extra) {
+        this.promptTokens = promptTokens;
+        this.completionTokens = completionTokens;
+        this.totalTokens = totalTokens;
+        this.promptTokensDetails = promptTokensDetails;
+        this.completionTokensDetails = completionTokensDetails;
+        this.extra = JsonMaps.copyOf(extra);
+    }
 
     /**
-     * Copies the extra fields, keeping their order.
-     * @param promptTokens all input tokens
-     * @param completionTokens output tokens
-     * @param totalTokens prompt plus completion
-     * @param promptTokensDetails cache details
-     * @param completionTokensDetails reasoning details
-     * @param extra other fields
+     * Starts an empty chat usage.
+     * @return a new builder
      */
-    public ChatUsage {
-        extra = JsonMaps.copyOf(extra);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a builder holding every field of this one, to change some of them.
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * All input tokens, cached ones included.
+     * @return the prompt tokens
+     */
+    public int promptTokens() {
+        return this.promptTokens;
+    }
+
+    /**
+     * Output tokens, reasoning included.
+     * @return the completion tokens
+     */
+    public int completionTokens() {
+        return this.completionTokens;
+    }
+
+    /**
+     * Prompt plus completion tokens.
+     * @return the total tokens
+     */
+    public int totalTokens() {
+        return this.totalTokens;
+    }
+
+    /**
+     * How many input tokens came from the cache, when reported.
+     * @return the details, or null
+     */
+    public @Nullable PromptTokensDetails promptTokensDetails() {
+        return this.promptTokensDetails;
+    }
+
+    /**
+     * How many output tokens were reasoning, when reported.
+     * @return the details, or null
+     */
+    public @Nullable CompletionTokensDetails completionTokensDetails() {
+        return this.completionTokensDetails;
+    }
+
+    /**
+     * Fields this client does not know, kept as they came, in order.
+     * @return the fields, unmodifiable
+     */
+    @JsonAnyGetter
+    public Map<String, Object> extra() {
+        return this.extra;
     }
 
     /**
@@ -65,5 +145,124 @@ public record ChatUsage(int promptTokens, int completionTokens, int totalTokens,
      * @param reasoningTokens output tokens spent on reasoning
      */
     public record CompletionTokensDetails(int reasoningTokens) {
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || (other instanceof ChatUsage that && this.promptTokens == that.promptTokens
+                && this.completionTokens == that.completionTokens && this.totalTokens == that.totalTokens
+                && Objects.equals(this.promptTokensDetails, that.promptTokensDetails)
+                && Objects.equals(this.completionTokensDetails, that.completionTokensDetails)
+                && Objects.equals(this.extra, that.extra));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.promptTokens, this.completionTokens, this.totalTokens, this.promptTokensDetails,
+                this.completionTokensDetails, this.extra);
+    }
+
+    @Override
+    public String toString() {
+        return "ChatUsage[promptTokens=" + this.promptTokens + ", completionTokens=" + this.completionTokens
+                + ", totalTokens=" + this.totalTokens + ", promptTokensDetails=" + this.promptTokensDetails
+                + ", completionTokensDetails=" + this.completionTokensDetails + ", extra=" + this.extra + "]";
+    }
+
+    /** Builds a {@link ChatUsage}; not thread-safe. */
+    public static final class Builder {
+
+        private int promptTokens;
+
+        private int completionTokens;
+
+        private int totalTokens;
+
+        private @Nullable PromptTokensDetails promptTokensDetails;
+
+        private @Nullable CompletionTokensDetails completionTokensDetails;
+
+        private @Nullable Map<String, Object> extra;
+
+        private Builder() {
+        }
+
+        private Builder(ChatUsage source) {
+            this.promptTokens = source.promptTokens;
+            this.completionTokens = source.completionTokens;
+            this.totalTokens = source.totalTokens;
+            this.promptTokensDetails = source.promptTokensDetails;
+            this.completionTokensDetails = source.completionTokensDetails;
+            this.extra = source.extra;
+        }
+
+        /**
+         * Sets the all input tokens, cached ones included.
+         * @param promptTokens the prompt tokens
+         * @return this builder
+         */
+        public Builder promptTokens(int promptTokens) {
+            this.promptTokens = promptTokens;
+            return this;
+        }
+
+        /**
+         * Sets the output tokens, reasoning included.
+         * @param completionTokens the completion tokens
+         * @return this builder
+         */
+        public Builder completionTokens(int completionTokens) {
+            this.completionTokens = completionTokens;
+            return this;
+        }
+
+        /**
+         * Sets the prompt plus completion tokens.
+         * @param totalTokens the total tokens
+         * @return this builder
+         */
+        public Builder totalTokens(int totalTokens) {
+            this.totalTokens = totalTokens;
+            return this;
+        }
+
+        /**
+         * Sets the how many input tokens came from the cache, when reported.
+         * @param promptTokensDetails the details, or null, or null for none
+         * @return this builder
+         */
+        public Builder promptTokensDetails(@Nullable PromptTokensDetails promptTokensDetails) {
+            this.promptTokensDetails = promptTokensDetails;
+            return this;
+        }
+
+        /**
+         * Sets the how many output tokens were reasoning, when reported.
+         * @param completionTokensDetails the details, or null, or null for none
+         * @return this builder
+         */
+        public Builder completionTokensDetails(@Nullable CompletionTokensDetails completionTokensDetails) {
+            this.completionTokensDetails = completionTokensDetails;
+            return this;
+        }
+
+        /**
+         * Sets the fields this client does not know, kept as they came, in order.
+         * @param extra the fields
+         * @return this builder
+         */
+        public Builder extra(Map<String, Object> extra) {
+            this.extra = extra;
+            return this;
+        }
+
+        /**
+         * Builds the chat usage.
+         * @return a new ChatUsage
+         */
+        public ChatUsage build() {
+            return new ChatUsage(this.promptTokens, this.completionTokens, this.totalTokens, this.promptTokensDetails,
+                    this.completionTokensDetails, this.extra);
+        }
     }
 }

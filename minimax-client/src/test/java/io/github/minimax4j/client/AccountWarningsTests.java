@@ -86,8 +86,8 @@ class AccountWarningsTests {
     void otherFailuresLogNothingAndTheWarningComesBackAfterTheInterval() {
         MutableClock clock = new MutableClock();
         AccountWarnings warnings = new AccountWarnings(clock);
-        ApiError error = new ApiError(401, "authentication_error", "", null, "");
-        warnings.check(new MiniMaxApiException("HTTP 500", new ApiError(500, "api_error", "", null, "")));
+        ApiError error = ApiError.builder().statusCode(401).errorType("authentication_error").build();
+        warnings.check(new MiniMaxApiException("HTTP 500", ApiError.builder().statusCode(500).errorType("api_error").build()));
         assertThat(warnings()).isEmpty();
         warnings.check(new AuthenticationException("rejected", error));
         clock.now = clock.now.plus(AccountWarnings.INTERVAL.minusSeconds(1));

@@ -88,7 +88,7 @@ class ChatCompletionsApiTests {
         client(RetryPolicy.none()).chatCompletions().create(HELLO);
 
         assertThat(this.seen).containsExactly("start chat_completions chat MiniMax-M3 false",
-                "success MiniMax-M3 " + new TokenUsage(8, 17, 32, 0, 9));
+                "success MiniMax-M3 " + TokenUsage.builder().inputTokens(8).outputTokens(17).cacheReadInputTokens(32).reasoningOutputTokens(9).build());
     }
 
     @Test
@@ -102,7 +102,7 @@ class ChatCompletionsApiTests {
         }
 
         assertThat(this.seen).containsExactly("start chat_completions chat MiniMax-M3 true", "first-chunk",
-                "success MiniMax-M3 " + new TokenUsage(8, 17, 32, 0, 9));
+                "success MiniMax-M3 " + TokenUsage.builder().inputTokens(8).outputTokens(17).cacheReadInputTokens(32).reasoningOutputTokens(9).build());
     }
 
     @Test
@@ -120,7 +120,13 @@ class ChatCompletionsApiTests {
     void theClientsDefaultsFillWhatTheRequestLeavesOutAndTheRequestWins() {
         server.when(post(CHAT)).respond(json(200, reply("\"ok\"", "")));
         MiniMaxClient client = builder(RetryPolicy.none())
-            .defaults(new RequestDefaults(Model.MINIMAX_M2_7, 2048, 0.7, 0.9, ThinkingMode.DISABLED))
+            .defaults(RequestDefaults.builder()
+                .model(Model.MINIMAX_M2_7)
+                .maxTokens(2048)
+                .temperature(0.7)
+                .topP(0.9)
+                .thinking(ThinkingMode.DISABLED)
+                .build())
             .build();
 
         client.chatCompletions().create(HELLO);

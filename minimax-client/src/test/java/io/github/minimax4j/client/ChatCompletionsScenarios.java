@@ -121,7 +121,7 @@ abstract class ChatCompletionsScenarios extends MockServerScenarios {
         assertThat(reply.reasoning()).isEqualTo("The user greets. Be kind.");
         assertThat(reply.finishReason()).isEqualTo("stop");
         assertThat(reply.usage().totalTokens()).isEqualTo(42);
-        assertThat(UsageMeters.of(reply.usage())).isEqualTo(new TokenUsage(20, 12, 10, 0, 0));
+        assertThat(UsageMeters.of(reply.usage())).isEqualTo(TokenUsage.builder().inputTokens(20).outputTokens(12).cacheReadInputTokens(10).build());
     }
 
     @Test

@@ -126,7 +126,13 @@ abstract class MessagesCreateScenarios extends MockServerScenarios {
     void fillsUnsetFieldsFromTheClientDefaultsAndSendsAStringSystemPrompt() {
         server().when(post(MESSAGES)).respond(json(200, Fixtures.read("m27-response.json")));
         MiniMaxClient client = clientBuilder()
-            .defaults(new RequestDefaults(Model.MINIMAX_M2_5, 2048, 0.5, 0.8, ThinkingMode.ADAPTIVE))
+            .defaults(RequestDefaults.builder()
+                .model(Model.MINIMAX_M2_5)
+                .maxTokens(2048)
+                .temperature(0.5)
+                .topP(0.8)
+                .thinking(ThinkingMode.ADAPTIVE)
+                .build())
             .build();
 
         client.messages().create(MessageRequest.builder().system("Be brief.").addUserMessage("Hi").build());

@@ -1,12 +1,20 @@
 package io.github.minimax4j.client;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.minimax4j.anthropic.MessageResponse;
+import io.github.minimax4j.anthropic.Usage;
+import io.github.minimax4j.openai.ChatCompletionChunk;
+import io.github.minimax4j.openai.ChatMessage;
+import io.github.minimax4j.openai.ChatUsage;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -20,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AOT hints cover every type of the wire packages, with what Jackson and WireDeserializers reflect on. */
 class MiniMaxRuntimeHintsTests {
 
-    /** Classes of the wire packages that never meet JSON (streams and accumulators hold wire objects). */
-    private static final Set<String> NOT_WIRE = Set.of("MessageAccumulator", "MessageStream", "JsonMaps",
-            "ThinkSplitter", "ChatCompletionAccumulator", "ChatCompletionStream", "package-info");
+    /** Classes of the wire packages that never meet JSON. */
+    private static final Set<String> NOT_WIRE = Set.of("JsonMaps", "ThinkSplitter", "package-info");
 
     private final RuntimeHints hints = new RuntimeHints();
 
@@ -59,6 +66,30 @@ class MiniMaxRuntimeHintsTests {
             for (RecordComponent component : components) {
                 assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(component.getAccessor()))
                     .as(type.getName() + "." + component.getName()).accepts(this.hints);
+            }
+        }
+    }
+
+    @Test
+    void classesCanBeBuiltThroughTheirJsonCreatorAndWrittenFromTheirFields() throws Exception {
+        List<Class<?>> classes = wirePackageTypes().stream()
+            .filter((type) -> Arrays.stream(type.getDeclaredConstructors())
+                .anyMatch((constructor) -> constructor.isAnnotationPresent(JsonCreator.class)))
+            .toList();
+        assertThat(classes).contains(MessageResponse.class, ChatCompletionChunk.class, ChatCompletionChunk.Delta.class,
+                ChatMessage.class, Usage.class, ChatUsage.class);
+        for (Class<?> type : classes) {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                if (constructor.isAnnotationPresent(JsonCreator.class)) {
+                    assertThat(RuntimeHintsPredicates.reflection().onConstructorInvocation(constructor))
+                        .as(type.getName()).accepts(this.hints);
+                }
+            }
+            for (Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(JsonProperty.class)) {
+                    assertThat(RuntimeHintsPredicates.reflection().onFieldAccess(field))
+                        .as(type.getName() + "." + field.getName()).accepts(this.hints);
+                }
             }
         }
     }

@@ -14,17 +14,22 @@ class UsageMetersTests {
 
     @Test
     void messagesUsageKeepsEachCountAndAbsentMeansNone() {
-        Usage usage = new Usage(12, 34, 5, 6, Map.of());
-        assertThat(UsageMeters.of(usage)).isEqualTo(new TokenUsage(12, 34, 6, 5, 0));
+        Usage usage = Usage.builder().inputTokens(12).outputTokens(34).cacheCreationInputTokens(5).cacheReadInputTokens(6).build();
+        assertThat(UsageMeters.of(usage)).isEqualTo(TokenUsage.builder().inputTokens(12).outputTokens(34).cacheReadInputTokens(6).cacheCreationInputTokens(5).build());
         assertThat(UsageMeters.of(usage).totalInputTokens()).isEqualTo(23);
         assertThat(UsageMeters.of((Usage) null)).isEqualTo(TokenUsage.NONE);
     }
 
     @Test
     void chatUsageSplitsCachedFromUncachedInputAndKeepsReasoning() {
-        ChatUsage usage = new ChatUsage(40, 17, 57, new ChatUsage.PromptTokensDetails(32),
-                new ChatUsage.CompletionTokensDetails(9), Map.of());
-        assertThat(UsageMeters.of(usage)).isEqualTo(new TokenUsage(8, 17, 32, 0, 9));
+        ChatUsage usage = ChatUsage.builder()
+            .promptTokens(40)
+            .completionTokens(17)
+            .totalTokens(57)
+            .promptTokensDetails(new ChatUsage.PromptTokensDetails(32))
+            .completionTokensDetails(new ChatUsage.CompletionTokensDetails(9))
+            .build();
+        assertThat(UsageMeters.of(usage)).isEqualTo(TokenUsage.builder().inputTokens(8).outputTokens(17).cacheReadInputTokens(32).reasoningOutputTokens(9).build());
         assertThat(UsageMeters.of(usage).totalInputTokens()).isEqualTo(40);
         assertThat(UsageMeters.of((ChatUsage) null)).isEqualTo(TokenUsage.NONE);
     }

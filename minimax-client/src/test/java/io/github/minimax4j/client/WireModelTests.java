@@ -36,8 +36,8 @@ class WireModelTests {
 
     @Test
     void usageMergeTakesTheLatestValueOfEachFieldAndNeverAdds() {
-        Usage start = new Usage(100, 1, 0, 40, Map.of());
-        Usage delta = new Usage(0, 250, 5, 0, Map.of("service_tier", "x"));
+        Usage start = Usage.builder().inputTokens(100).outputTokens(1).cacheReadInputTokens(40).build();
+        Usage delta = Usage.builder().outputTokens(250).cacheCreationInputTokens(5).extra(Map.of("service_tier", "x")).build();
 
         Usage merged = start.merge(delta);
 

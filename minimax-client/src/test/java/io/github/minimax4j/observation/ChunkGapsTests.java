@@ -17,10 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChunkGapsTests {
 
+    private static final MiniMaxCall STREAMED_CALL = MiniMaxCall.builder()
+        .api(MiniMaxCall.MESSAGES)
+        .operation("chat")
+        .requestModel("MiniMax-M3")
+        .streaming(true)
+        .build();
+
     @Test
     void aMillionChunksKeepOneGroupPerBucketWithExactCountsAndTotals() {
-        MiniMaxObservationContext context = new MiniMaxObservationContext(
-                new MiniMaxCall(MiniMaxCall.MESSAGES, "chat", "MiniMax-M3", true, null));
+        MiniMaxObservationContext context = new MiniMaxObservationContext(STREAMED_CALL);
         long now = 0;
         long total = 0;
         for (int i = 0; i < 1_000_000; i++) {
@@ -43,8 +49,7 @@ class ChunkGapsTests {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ObservationRegistry registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(new MiniMaxMeterObservationHandler(meters));
-        MiniMaxObservationContext context = new MiniMaxObservationContext(
-                new MiniMaxCall(MiniMaxCall.MESSAGES, "chat", "MiniMax-M3", true, null));
+        MiniMaxObservationContext context = new MiniMaxObservationContext(STREAMED_CALL);
         Observation observation = Observation.createNotStarted("gen_ai.client.operation", () -> context, registry)
             .start();
         long now = context.getStartNanos();
@@ -71,8 +76,7 @@ class ChunkGapsTests {
     void theContextsBucketsAreTheOnesTheTimersPublish() {
         long[] published = Arrays.stream(GenAiHistogramMeterFilter.DURATION_BOUNDARIES_SECONDS)
             .mapToLong((seconds) -> Math.round(seconds * 1e9)).toArray();
-        MiniMaxObservationContext context = new MiniMaxObservationContext(
-                new MiniMaxCall(MiniMaxCall.MESSAGES, "chat", "MiniMax-M3", true, null));
+        MiniMaxObservationContext context = new MiniMaxObservationContext(STREAMED_CALL);
         // one gap exactly on each published boundary, one just above the last: each lands in its own bucket
         long now = 0;
         context.chunkReceived(now);

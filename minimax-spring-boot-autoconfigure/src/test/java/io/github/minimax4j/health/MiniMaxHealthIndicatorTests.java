@@ -294,7 +294,11 @@ class MiniMaxHealthIndicatorTests {
     private void observeCall(@org.jspecify.annotations.Nullable Throwable error) {
         io.micrometer.observation.Observation observation = io.micrometer.observation.Observation.start("test",
                 () -> new io.github.minimax4j.observation.MiniMaxObservationContext(
-                        new io.github.minimax4j.observation.MiniMaxCall("messages", "chat", "MiniMax-M3", false, null)),
+                        io.github.minimax4j.observation.MiniMaxCall.builder()
+                            .api("messages")
+                            .operation("chat")
+                            .requestModel("MiniMax-M3")
+                            .build()),
                 io.github.minimax4j.client.RecordingObservationHandler.registry(this.recentCalls));
         if (error != null) {
             observation.error(error);

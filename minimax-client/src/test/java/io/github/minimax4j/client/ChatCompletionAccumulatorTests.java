@@ -1,4 +1,4 @@
-package io.github.minimax4j.openai;
+package io.github.minimax4j.client;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,24 +8,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.minimax4j.openai.ChatChoice;
+import io.github.minimax4j.openai.ChatCompletion;
+import io.github.minimax4j.openai.ChatCompletionChunk;
+import io.github.minimax4j.openai.ChatCompletionRequest;
+import io.github.minimax4j.openai.ChatMessage;
+import io.github.minimax4j.openai.ToolCall;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Replays recorded {@code chat.completion.chunk} streams (fixtures in this package) into the final completion. */
+/** Replays recorded {@code chat.completion.chunk} streams (fixtures in the openai resources) into the final completion. */
 class ChatCompletionAccumulatorTests {
 
-    /** Configured as the client's wire mapper is (snake_case, unknown fields tolerated): it is package-private. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .build();
+    /** The client's own mapper: chunks are read here as the client reads them. */
+    private static final JsonMapper JSON = Json.MAPPER;
 
     @Test
     void aThinkStreamBecomesACompletionWithCleanContentReasoningAndTheFinalUsage() {
@@ -189,7 +189,7 @@ class ChatCompletionAccumulatorTests {
     }
 
     private static String read(String name) {
-        try (InputStream in = ChatCompletionAccumulatorTests.class.getResourceAsStream(name)) {
+        try (InputStream in = ChatCompletionAccumulatorTests.class.getResourceAsStream("/io/github/minimax4j/openai/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture " + name);
             }

@@ -1,30 +1,38 @@
-package io.github.minimax4j.anthropic;
+package io.github.minimax4j.client;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.minimax4j.anthropic.ContentBlock;
+import io.github.minimax4j.anthropic.ContentDelta;
 import io.github.minimax4j.anthropic.ContentDelta.InputJsonDelta;
 import io.github.minimax4j.anthropic.ContentDelta.SignatureDelta;
 import io.github.minimax4j.anthropic.ContentDelta.TextDelta;
 import io.github.minimax4j.anthropic.ContentDelta.ThinkingDelta;
+import io.github.minimax4j.anthropic.MessageResponse;
+import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.anthropic.MessageStreamEvent.ContentBlockDelta;
 import io.github.minimax4j.anthropic.MessageStreamEvent.ContentBlockStart;
 import io.github.minimax4j.anthropic.MessageStreamEvent.MessageDelta;
 import io.github.minimax4j.anthropic.MessageStreamEvent.MessageStart;
 import io.github.minimax4j.anthropic.MessageStreamEvent.MessageStop;
+import io.github.minimax4j.anthropic.StopReason;
+import io.github.minimax4j.anthropic.TextBlock;
+import io.github.minimax4j.anthropic.ThinkingBlock;
+import io.github.minimax4j.anthropic.ToolUseBlock;
+import io.github.minimax4j.anthropic.Usage;
 import io.github.minimax4j.error.MalformedResponseException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the final {@link MessageResponse} from stream events: text and thinking joined, the signature
  * kept, tool input JSON assembled from its fragments, usage merged field by field (latest value wins).
  * One per stream; not thread-safe.
  *
- * <p>The contract, the same as {@link io.github.minimax4j.openai.ChatCompletionAccumulator}'s: {@link #message()}
+ * <p>The contract, the same as {@link ChatCompletionAccumulator}'s: {@link #message()}
  * throws {@link IllegalStateException} until the reply is complete ({@code message_stop}); {@link #model()} and
  * {@link #usage()} give what has arrived so far. A partial reply is never handed out as if it were whole (a cut
  * answer would pass for a finished one); a caller who wants the text so far has it from the events.
@@ -145,10 +153,12 @@ public final class MessageAccumulator {
     private MessageResponse build(MessageResponse s) {
         List<ContentBlock> content = new ArrayList<>(this.blocks.size());
         this.blocks.values().forEach((builder) -> content.add(builder.build()));
-        return new MessageResponse(s.id(), s.type(), s.role(), s.model(), content,
-                (this.stopReason != null) ? this.stopReason : s.stopReason(),
-                (this.stopSequence != null) ? this.stopSequence : s.stopSequence(), this.usage, s.baseResp(),
-                s.extra());
+        return s.toBuilder()
+            .content(content)
+            .stopReason((this.stopReason != null) ? this.stopReason : s.stopReason())
+            .stopSequence((this.stopSequence != null) ? this.stopSequence : s.stopSequence())
+            .usage(this.usage)
+            .build();
     }
 
     private BlockBuilder block(int index) {
@@ -162,8 +172,6 @@ public final class MessageAccumulator {
 
     /** Collects one block's deltas in a StringBuilder, so long streams cost no repeated copying. */
     private static final class BlockBuilder {
-
-        private static final JsonMapper JSON = JsonMapper.shared();
 
         private final ContentBlock start;
 
@@ -217,7 +225,7 @@ public final class MessageAccumulator {
                 return toolUse.input();
             }
             try {
-                return JSON.readValue(this.text.toString(), Map.class);
+                return Json.MAPPER.readValue(this.text.toString(), Map.class);
             }
             catch (JacksonException ex) {
                 throw new MalformedResponseException("Tool '" + toolUse.name() + "' input assembled from the stream "

@@ -1,4 +1,4 @@
-package io.github.minimax4j.openai;
+package io.github.minimax4j.client;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.minimax4j.openai.ChatChoice;
+import io.github.minimax4j.openai.ChatCompletion;
+import io.github.minimax4j.openai.ChatCompletionChunk;
+import io.github.minimax4j.openai.ChatContent;
+import io.github.minimax4j.openai.ChatMessage;
+import io.github.minimax4j.openai.ChatUsage;
+import io.github.minimax4j.openai.Role;
+import io.github.minimax4j.openai.ToolCall;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * streams their text in increments, and the whole detail must go back in the next turn), the finish reason and
  * the final usage kept. One per stream; not thread-safe.
  *
- * <p>The contract, the same as {@link io.github.minimax4j.anthropic.MessageAccumulator}'s: {@link #completion()}
+ * <p>The contract, the same as {@link MessageAccumulator}'s: {@link #completion()}
  * throws {@link IllegalStateException} until the reply is complete (a choice has its {@code finish_reason}, or the
  * stream's {@code [DONE]} was {@linkplain #markDone() marked});
  * {@link #model()} and {@link #usage()} give what has arrived so far. A partial reply is never handed out as if it
@@ -131,9 +139,18 @@ public final class ChatCompletionAccumulator {
         }
         List<ChatChoice> built = new ArrayList<>();
         this.choices.forEach((index, choice) -> built.add(choice.build(index)));
-        return new ChatCompletion((this.id != null) ? this.id : "", "chat.completion", this.created,
-                (this.model != null) ? this.model : "", built, this.usage, this.inputSensitive,
-                this.inputSensitiveType, this.outputSensitive, this.outputSensitiveType, null, Map.of());
+        return ChatCompletion.builder()
+            .id((this.id != null) ? this.id : "")
+            .object("chat.completion")
+            .created(this.created)
+            .model((this.model != null) ? this.model : "")
+            .choices(built)
+            .usage(this.usage)
+            .inputSensitive(this.inputSensitive)
+            .inputSensitiveType(this.inputSensitiveType)
+            .outputSensitive(this.outputSensitive)
+            .outputSensitiveType(this.outputSensitiveType)
+            .build();
     }
 
     /** One choice's deltas, in StringBuilders so long streams cost no repeated copying. */
@@ -183,9 +200,13 @@ public final class ChatCompletionAccumulator {
 
         ChatChoice build(int index) {
             List<ToolCall> calls = this.toolCalls.values().stream().map(ToolCallBuilder::build).toList();
-            ChatMessage message = new ChatMessage(Role.ASSISTANT, ChatContent.of(this.content.toString()), null, calls,
-                    null, this.reasoning.isEmpty() ? null : this.reasoning.toString(),
-                    this.reasoningDetails.build(), Map.of());
+            ChatMessage message = ChatMessage.builder()
+                .role(Role.ASSISTANT)
+                .content(ChatContent.of(this.content.toString()))
+                .toolCalls(calls)
+                .reasoningContent(this.reasoning.isEmpty() ? null : this.reasoning.toString())
+                .reasoningDetails(this.reasoningDetails.build())
+                .build();
             return new ChatChoice(index, this.finishReason, message);
         }
     }
