@@ -1,5 +1,6 @@
 package io.github.minimax4j.client;
 
+import java.util.Map;
 import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
@@ -33,6 +34,29 @@ public final class MiniMaxJson {
             throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + ": " + ex.getOriginalMessage(),
                     ex);
         }
+    }
+
+    /**
+     * Reads a JSON object, such as a tool's input schema or its arguments, keeping the order of its fields.
+     * @param json the JSON text of an object
+     * @return the object's fields, in order
+     * @throws IllegalArgumentException if the text is not a JSON object (the message says where)
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readObject(String json) {
+        Objects.requireNonNull(json, "json must not be null");
+        Object value;
+        try {
+            value = Json.MAPPER.readValue(json, Object.class);
+        }
+        catch (JacksonException ex) {
+            throw new IllegalArgumentException("Not valid JSON: " + ex.getOriginalMessage(), ex);
+        }
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("Expected a JSON object ({...}), got: "
+                    + ((value != null) ? value.getClass().getSimpleName() : "null"));
+        }
+        return (Map<String, Object>) value;
     }
 
     /**

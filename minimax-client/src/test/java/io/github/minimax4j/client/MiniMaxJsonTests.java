@@ -58,4 +58,22 @@ class MiniMaxJsonTests {
         assertThatIllegalArgumentException().isThrownBy(() -> MiniMaxJson.read("{\"model\": ", MessageRequest.class))
             .withMessageStartingWith("Not a valid MessageRequest: ");
     }
+
+    @Test
+    void aJsonObjectIsReadWithItsFieldsInOrderAndNullsKept() {
+        Map<String, Object> object = MiniMaxJson.readObject("""
+                {"zeta": 1, "alpha": {"nested": [true]}, "gone": null}""");
+
+        assertThat(object).containsExactly(Map.entry("zeta", 1), Map.entry("alpha", Map.of("nested", List.of(true))),
+                new java.util.AbstractMap.SimpleEntry<>("gone", null));
+        assertThat(MiniMaxJson.write(object)).isEqualTo("{\"zeta\":1,\"alpha\":{\"nested\":[true]},\"gone\":null}");
+    }
+
+    @Test
+    void somethingOtherThanAnObjectIsAnIllegalArgumentSayingWhatCame() {
+        assertThatIllegalArgumentException().isThrownBy(() -> MiniMaxJson.readObject("[1, 2]"))
+            .withMessage("Expected a JSON object ({...}), got: ArrayList");
+        assertThatIllegalArgumentException().isThrownBy(() -> MiniMaxJson.readObject("{\"city\": "))
+            .withMessageStartingWith("Not valid JSON: ");
+    }
 }

@@ -16,8 +16,8 @@ import io.github.minimax4j.anthropic.Tool;
 import io.github.minimax4j.anthropic.ToolChoice;
 import io.github.minimax4j.anthropic.ToolResultBlock;
 import io.github.minimax4j.anthropic.ToolUseBlock;
+import io.github.minimax4j.client.MiniMaxJson;
 import io.github.minimax4j.error.InvalidRequestException;
-import tools.jackson.core.type.TypeReference;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
@@ -25,7 +25,6 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.tool.definition.ToolDefinition;
-import org.springframework.ai.util.json.JsonParser;
 
 /**
  * Turns a Spring AI {@link Prompt} into a Messages API request. One of the two classes that build the
@@ -34,9 +33,6 @@ import org.springframework.ai.util.json.JsonParser;
  * signature unchanged), before its text and tool calls, as MiniMax requires in tool-use conversations.
  */
 final class PromptMapper {
-
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
 
     private PromptMapper() {
     }
@@ -88,8 +84,7 @@ final class PromptMapper {
             request.userId(options.getUserId());
         }
         for (ToolDefinition tool : tools) {
-            request.addTool(Tool.of(tool.name(), tool.description(), JsonParser.fromJson(tool.inputSchema(),
-                    JSON_OBJECT)));
+            request.addTool(Tool.of(tool.name(), tool.description(), MiniMaxJson.readObject(tool.inputSchema())));
         }
         return request.build();
     }
@@ -128,7 +123,7 @@ final class PromptMapper {
         }
         for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
             Map<String, Object> input = (call.arguments() == null || call.arguments().isBlank()) ? Map.of()
-                    : JsonParser.fromJson(call.arguments(), JSON_OBJECT);
+                    : MiniMaxJson.readObject(call.arguments());
             blocks.add(ToolUseBlock.of(call.id(), call.name(), input));
         }
         if (blocks.isEmpty()) {

@@ -12,6 +12,7 @@ import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.anthropic.ThinkingBlock;
 import io.github.minimax4j.anthropic.ToolUseBlock;
 import io.github.minimax4j.anthropic.Usage;
+import io.github.minimax4j.client.MiniMaxJson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
@@ -20,7 +21,6 @@ import org.springframework.ai.chat.metadata.DefaultUsage;
 import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.ai.util.json.JsonParser;
 
 /**
  * Turns Messages API replies into Spring AI responses: the text blocks become the assistant message's
@@ -71,7 +71,7 @@ final class ResponseMapper {
             .map(ContentBlock.class::cast)
             .map((block) -> (ToolUseBlock) block)
             .map((use) -> new AssistantMessage.ToolCall(use.id(), "function", use.name(),
-                    JsonParser.toJson(use.input())))
+                    MiniMaxJson.write(use.input())))
             .toList();
         AssistantMessage message = AssistantMessage.builder()
             .content(text)
