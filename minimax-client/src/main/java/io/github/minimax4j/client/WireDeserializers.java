@@ -120,7 +120,9 @@ final class WireDeserializers extends ValueDeserializerModifier {
                 }
             }
             try {
-                Class<?>[] parameters = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+                Class<?>[] parameters = Arrays.stream(components)
+                    .map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
                 MethodHandle constructor = MethodHandles.publicLookup()
                     .unreflectConstructor(type.getDeclaredConstructor(parameters));
                 return new Creator(type, names,

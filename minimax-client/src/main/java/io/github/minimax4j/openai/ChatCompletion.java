@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * method, never a new constructor argument.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "id", "object", "created", "model", "choices", "usage", "input_sensitive", "input_sensitive_type", "output_sensitive", "output_sensitive_type", "base_resp" })
+@JsonPropertyOrder({ "id", "object", "created", "model", "choices", "usage", "input_sensitive", "input_sensitive_type",
+        "output_sensitive", "output_sensitive_type", "base_resp" })
 public final class ChatCompletion {
 
     @JsonProperty("id")

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * constructor argument.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "id", "object", "created", "model", "choices", "usage", "input_sensitive", "input_sensitive_type", "output_sensitive", "output_sensitive_type", "base_resp" })
+@JsonPropertyOrder({ "id", "object", "created", "model", "choices", "usage", "input_sensitive", "input_sensitive_type",
+        "output_sensitive", "output_sensitive_type", "base_resp" })
 public final class ChatCompletionChunk {
 
     @JsonProperty("id")
@@ -547,8 +548,9 @@ public final class ChatCompletionChunk {
 
         @Override
         public String toString() {
-            return "Delta[role=" + this.role + ", content=" + this.content + ", reasoningContent=" + this.reasoningContent
-                    + ", reasoningDetails=" + this.reasoningDetails + ", toolCalls=" + this.toolCalls + "]";
+            return "Delta[role=" + this.role + ", content=" + this.content + ", reasoningContent="
+                    + this.reasoningContent + ", reasoningDetails=" + this.reasoningDetails + ", toolCalls="
+                    + this.toolCalls + "]";
         }
 
         /** Builds a {@link Delta}; not thread-safe. */

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * is a new builder method, never a new constructor argument.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "role", "content", "name", "tool_calls", "tool_call_id", "reasoning_content", "reasoning_details" })
+@JsonPropertyOrder({ "role", "content", "name", "tool_calls", "tool_call_id", "reasoning_content",
+        "reasoning_details" })
 public final class ChatMessage {
 
     @JsonProperty("role")

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * so a count MiniMax adds later is a new builder method, never a new constructor argument.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details", "completion_tokens_details" })
+@JsonPropertyOrder({ "prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details",
+        "completion_tokens_details" })
 public final class ChatUsage {
 
     @JsonProperty("prompt_tokens")

@@ -2,7 +2,6 @@ package io.github.minimax4j.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
-import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -40,8 +39,7 @@ class ConstructorArityTests {
             @Override
             public void check(JavaConstructor constructor, ConditionEvents events) {
                 int count = constructor.getRawParameterTypes().size();
-                boolean satisfied = count <= arguments || !constructor.getOwner().getModifiers().contains(JavaModifier.PUBLIC);
-                events.add(new SimpleConditionEvent(constructor, satisfied,
+                events.add(new SimpleConditionEvent(constructor, count <= arguments,
                         constructor.getFullName() + " takes " + count + " arguments"));
             }
         };

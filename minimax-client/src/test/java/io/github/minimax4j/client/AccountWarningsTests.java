@@ -87,7 +87,10 @@ class AccountWarningsTests {
         MutableClock clock = new MutableClock();
         AccountWarnings warnings = new AccountWarnings(clock);
         ApiError error = ApiError.builder().statusCode(401).errorType("authentication_error").build();
-        warnings.check(new MiniMaxApiException("HTTP 500", ApiError.builder().statusCode(500).errorType("api_error").build()));
+        warnings.check(new MiniMaxApiException("HTTP 500", ApiError.builder()
+            .statusCode(500)
+            .errorType("api_error")
+            .build()));
         assertThat(warnings()).isEmpty();
         warnings.check(new AuthenticationException("rejected", error));
         clock.now = clock.now.plus(AccountWarnings.INTERVAL.minusSeconds(1));

@@ -58,7 +58,11 @@ class CallObserverTests {
         this.client.messages().create(HELLO);
 
         assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 false u-1",
-                "success MiniMax-M3 " + TokenUsage.builder().inputTokens(1209).outputTokens(214).cacheReadInputTokens(157).build());
+                "success MiniMax-M3 " + TokenUsage.builder()
+                    .inputTokens(1209)
+                    .outputTokens(214)
+                    .cacheReadInputTokens(157)
+                    .build());
     }
 
     @Test
@@ -81,7 +85,12 @@ class CallObserverTests {
         }
 
         assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 true u-1", "first-chunk",
-                "success MiniMax-M3 " + TokenUsage.builder().inputTokens(21).outputTokens(42).cacheReadInputTokens(7).cacheCreationInputTokens(3).build());
+                "success MiniMax-M3 " + TokenUsage.builder()
+                    .inputTokens(21)
+                    .outputTokens(42)
+                    .cacheReadInputTokens(7)
+                    .cacheCreationInputTokens(3)
+                    .build());
     }
 
     @Test
@@ -94,7 +103,11 @@ class CallObserverTests {
         }
 
         assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 true u-1", "first-chunk",
-                "failure " + CancellationException.class.getSimpleName() + " MiniMax-M3 " + TokenUsage.builder().inputTokens(21).outputTokens(1).cacheReadInputTokens(7).build());
+                "failure " + CancellationException.class.getSimpleName() + " MiniMax-M3 " + TokenUsage.builder()
+                    .inputTokens(21)
+                    .outputTokens(1)
+                    .cacheReadInputTokens(7)
+                    .build());
     }
 
     @Test
@@ -112,7 +125,11 @@ class CallObserverTests {
             stream.iterator().next();
         }
 
-        String expected = "failure CancellationException MiniMax-M3 " + TokenUsage.builder().inputTokens(21).outputTokens(1).cacheReadInputTokens(7).build();
+        String expected = "failure CancellationException MiniMax-M3 " + TokenUsage.builder()
+            .inputTokens(21)
+            .outputTokens(1)
+            .cacheReadInputTokens(7)
+            .build();
         assertThat(told).filteredOn((line) -> line.startsWith("failure")).containsExactly(expected, expected);
     }
 

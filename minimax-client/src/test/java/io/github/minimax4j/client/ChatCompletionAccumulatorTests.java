@@ -21,11 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Replays recorded {@code chat.completion.chunk} streams (fixtures in the openai resources) into the final completion. */
+/** Replays recorded {@code chat.completion.chunk} streams (fixtures in the openai resources) into the completion. */
 class ChatCompletionAccumulatorTests {
 
     /** The client's own mapper: chunks are read here as the client reads them. */
     private static final JsonMapper JSON = Json.MAPPER;
+
+    private static final String FIXTURES = "/io/github/minimax4j/openai/";
 
     @Test
     void aThinkStreamBecomesACompletionWithCleanContentReasoningAndTheFinalUsage() {
@@ -189,7 +191,7 @@ class ChatCompletionAccumulatorTests {
     }
 
     private static String read(String name) {
-        try (InputStream in = ChatCompletionAccumulatorTests.class.getResourceAsStream("/io/github/minimax4j/openai/" + name)) {
+        try (InputStream in = ChatCompletionAccumulatorTests.class.getResourceAsStream(FIXTURES + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("No fixture " + name);
             }

@@ -88,7 +88,12 @@ class ChatCompletionsApiTests {
         client(RetryPolicy.none()).chatCompletions().create(HELLO);
 
         assertThat(this.seen).containsExactly("start chat_completions chat MiniMax-M3 false",
-                "success MiniMax-M3 " + TokenUsage.builder().inputTokens(8).outputTokens(17).cacheReadInputTokens(32).reasoningOutputTokens(9).build());
+                "success MiniMax-M3 " + TokenUsage.builder()
+                    .inputTokens(8)
+                    .outputTokens(17)
+                    .cacheReadInputTokens(32)
+                    .reasoningOutputTokens(9)
+                    .build());
     }
 
     @Test
@@ -102,7 +107,12 @@ class ChatCompletionsApiTests {
         }
 
         assertThat(this.seen).containsExactly("start chat_completions chat MiniMax-M3 true", "first-chunk",
-                "success MiniMax-M3 " + TokenUsage.builder().inputTokens(8).outputTokens(17).cacheReadInputTokens(32).reasoningOutputTokens(9).build());
+                "success MiniMax-M3 " + TokenUsage.builder()
+                    .inputTokens(8)
+                    .outputTokens(17)
+                    .cacheReadInputTokens(32)
+                    .reasoningOutputTokens(9)
+                    .build());
     }
 
     @Test

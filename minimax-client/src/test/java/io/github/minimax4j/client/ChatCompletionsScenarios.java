@@ -121,7 +121,11 @@ abstract class ChatCompletionsScenarios extends MockServerScenarios {
         assertThat(reply.reasoning()).isEqualTo("The user greets. Be kind.");
         assertThat(reply.finishReason()).isEqualTo("stop");
         assertThat(reply.usage().totalTokens()).isEqualTo(42);
-        assertThat(UsageMeters.of(reply.usage())).isEqualTo(TokenUsage.builder().inputTokens(20).outputTokens(12).cacheReadInputTokens(10).build());
+        assertThat(UsageMeters.of(reply.usage())).isEqualTo(TokenUsage.builder()
+            .inputTokens(20)
+            .outputTokens(12)
+            .cacheReadInputTokens(10)
+            .build());
     }
 
     @Test

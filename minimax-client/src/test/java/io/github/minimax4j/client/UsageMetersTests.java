@@ -14,8 +14,18 @@ class UsageMetersTests {
 
     @Test
     void messagesUsageKeepsEachCountAndAbsentMeansNone() {
-        Usage usage = Usage.builder().inputTokens(12).outputTokens(34).cacheCreationInputTokens(5).cacheReadInputTokens(6).build();
-        assertThat(UsageMeters.of(usage)).isEqualTo(TokenUsage.builder().inputTokens(12).outputTokens(34).cacheReadInputTokens(6).cacheCreationInputTokens(5).build());
+        Usage usage = Usage.builder()
+            .inputTokens(12)
+            .outputTokens(34)
+            .cacheCreationInputTokens(5)
+            .cacheReadInputTokens(6)
+            .build();
+        assertThat(UsageMeters.of(usage)).isEqualTo(TokenUsage.builder()
+            .inputTokens(12)
+            .outputTokens(34)
+            .cacheReadInputTokens(6)
+            .cacheCreationInputTokens(5)
+            .build());
         assertThat(UsageMeters.of(usage).totalInputTokens()).isEqualTo(23);
         assertThat(UsageMeters.of((Usage) null)).isEqualTo(TokenUsage.NONE);
     }
@@ -29,7 +39,12 @@ class UsageMetersTests {
             .promptTokensDetails(new ChatUsage.PromptTokensDetails(32))
             .completionTokensDetails(new ChatUsage.CompletionTokensDetails(9))
             .build();
-        assertThat(UsageMeters.of(usage)).isEqualTo(TokenUsage.builder().inputTokens(8).outputTokens(17).cacheReadInputTokens(32).reasoningOutputTokens(9).build());
+        assertThat(UsageMeters.of(usage)).isEqualTo(TokenUsage.builder()
+            .inputTokens(8)
+            .outputTokens(17)
+            .cacheReadInputTokens(32)
+            .reasoningOutputTokens(9)
+            .build());
         assertThat(UsageMeters.of(usage).totalInputTokens()).isEqualTo(40);
         assertThat(UsageMeters.of((ChatUsage) null)).isEqualTo(TokenUsage.NONE);
     }

@@ -101,7 +101,8 @@ public class WireDeserializersTests {
         assertThat(reply.text).isEqualTo("hi");
         assertThat(reply.tokens).isEqualTo(4);
         assertThat(reply.extra).containsExactly(Map.entry("later", List.of(1)));
-        assertThat(BUILT_BY.get()).anyMatch((frame) -> frame.endsWith("WireDeserializers$ConstructorDeserializer.deserialize"))
+        assertThat(BUILT_BY.get())
+            .anyMatch((frame) -> frame.endsWith("WireDeserializers$ConstructorDeserializer.deserialize"))
             .noneMatch((frame) -> frame.contains("BeanDeserializer"));
     }
 

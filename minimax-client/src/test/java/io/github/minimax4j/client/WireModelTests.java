@@ -37,7 +37,11 @@ class WireModelTests {
     @Test
     void usageMergeTakesTheLatestValueOfEachFieldAndNeverAdds() {
         Usage start = Usage.builder().inputTokens(100).outputTokens(1).cacheReadInputTokens(40).build();
-        Usage delta = Usage.builder().outputTokens(250).cacheCreationInputTokens(5).extra(Map.of("service_tier", "x")).build();
+        Usage delta = Usage.builder()
+            .outputTokens(250)
+            .cacheCreationInputTokens(5)
+            .extra(Map.of("service_tier", "x"))
+            .build();
 
         Usage merged = start.merge(delta);
 

@@ -45,7 +45,10 @@ class PassiveMiniMaxHealthIndicatorTests {
         this.calls.succeeded();
         this.clock.advance(Duration.ofSeconds(1));
         this.calls.failed(new BadRequestException("bad", ApiError.builder().statusCode(400).errorType("x").build()));
-        this.calls.failed(new RateLimitException("slow", ApiError.builder().statusCode(429).errorType("x").build(), null));
+        this.calls.failed(new RateLimitException("slow", ApiError.builder()
+            .statusCode(429)
+            .errorType("x")
+            .build(), null));
         this.calls.failed(new CancellationException("closed by its caller"));
         assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
     }
