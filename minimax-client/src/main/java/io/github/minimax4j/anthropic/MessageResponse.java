@@ -335,7 +335,7 @@ public final class MessageResponse {
         }
 
         /**
-         * Sets the why generation stopped (null only in a stream's {@code message_start}).
+         * Sets why generation stopped (null only in a stream's {@code message_start}).
          * @param stopReason the stop reason, or null for none
          * @return this builder
          */
@@ -346,7 +346,7 @@ public final class MessageResponse {
 
         /**
          * Sets the stop sequence that was hit, if any.
-         * @param stopSequence the stop sequence, or null, or null for none
+         * @param stopSequence the stop sequence, or null for none
          * @return this builder
          */
         public Builder stopSequence(@Nullable String stopSequence) {
@@ -356,7 +356,7 @@ public final class MessageResponse {
 
         /**
          * Sets the tokens used.
-         * @param usage the usage, or null, or null for none
+         * @param usage the usage, or null for none
          * @return this builder
          */
         public Builder usage(@Nullable Usage usage) {
@@ -365,8 +365,8 @@ public final class MessageResponse {
         }
 
         /**
-         * Sets the MiniMax's own status, when sent.
-         * @param baseResp the status, or null, or null for none
+         * Sets MiniMax's own status, when sent.
+         * @param baseResp the status, or null for none
          * @return this builder
          */
         public Builder baseResp(@Nullable BaseResp baseResp) {
@@ -376,7 +376,7 @@ public final class MessageResponse {
 
         /**
          * Sets the fields this client does not know, kept as they came, in order.
-         * @param extra the fields
+         * @param extra fields this client does not know, in order
          * @return this builder
          */
         public Builder extra(Map<String, Object> extra) {

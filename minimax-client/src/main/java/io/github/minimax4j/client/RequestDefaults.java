@@ -150,7 +150,7 @@ public final class RequestDefaults {
 
         /**
          * Sets the most tokens to generate.
-         * @param maxTokens the limit, or null for the server's, or null for none
+         * @param maxTokens the limit, or null for the server's
          * @return this builder
          */
         public Builder maxTokens(@Nullable Integer maxTokens) {
@@ -160,7 +160,7 @@ public final class RequestDefaults {
 
         /**
          * Sets the randomness, in [0, 2].
-         * @param temperature the temperature, or null for the server's, or null for none
+         * @param temperature the temperature, or null for the server's
          * @return this builder
          */
         public Builder temperature(@Nullable Double temperature) {
@@ -170,7 +170,7 @@ public final class RequestDefaults {
 
         /**
          * Sets the nucleus sampling, in [0, 1].
-         * @param topP top_p, or null for the server's, or null for none
+         * @param topP top_p, or null for the server's
          * @return this builder
          */
         public Builder topP(@Nullable Double topP) {
@@ -180,7 +180,7 @@ public final class RequestDefaults {
 
         /**
          * Sets the thinking mode, sent explicitly when set.
-         * @param thinking the thinking mode, or null, or null for none
+         * @param thinking the thinking mode, or null for none
          * @return this builder
          */
         public Builder thinking(@Nullable ThinkingMode thinking) {

@@ -159,8 +159,8 @@ public final class ApiError {
         }
 
         /**
-         * Sets the MiniMax's {@code base_resp.status_code}, if that is where the error came from.
-         * @param baseRespCode the code, or null, or null for none
+         * Sets MiniMax's {@code base_resp.status_code}, if that is where the error came from.
+         * @param baseRespCode the code, or null for none
          * @return this builder
          */
         public Builder baseRespCode(@Nullable Integer baseRespCode) {

@@ -164,7 +164,7 @@ public final class MiniMaxCall {
         }
 
         /**
-         * Sets the whether the reply is streamed.
+         * Sets whether the reply is streamed.
          * @param streaming whether the reply is streamed
          * @return this builder
          */
@@ -174,8 +174,8 @@ public final class MiniMaxCall {
         }
 
         /**
-         * Sets the {@code metadata.user_id}, if the request carries one (high cardinality: spans only).
-         * @param userId the user id, or null, or null for none
+         * Sets {@code metadata.user_id}, if the request carries one (high cardinality: spans only).
+         * @param userId the user id, or null for none
          * @return this builder
          */
         public Builder userId(@Nullable String userId) {

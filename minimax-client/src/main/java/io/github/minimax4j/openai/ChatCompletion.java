@@ -356,7 +356,7 @@ public final class ChatCompletion {
         }
 
         /**
-         * Sets the the choices (MiniMax sends one).
+         * Sets the choices (MiniMax sends one).
          * @param choices the choices
          * @return this builder
          */
@@ -367,7 +367,7 @@ public final class ChatCompletion {
 
         /**
          * Sets the tokens used.
-         * @param usage the usage, or null, or null for none
+         * @param usage the usage, or null for none
          * @return this builder
          */
         public Builder usage(@Nullable ChatUsage usage) {
@@ -376,8 +376,8 @@ public final class ChatCompletion {
         }
 
         /**
-         * Sets the whether the input tripped MiniMax's content filter.
-         * @param inputSensitive whether the input was flagged, or null when not reported, or null for none
+         * Sets whether the input tripped MiniMax's content filter.
+         * @param inputSensitive whether the input was flagged, or null when not reported
          * @return this builder
          */
         public Builder inputSensitive(@Nullable Boolean inputSensitive) {
@@ -387,7 +387,7 @@ public final class ChatCompletion {
 
         /**
          * Sets the filter category of the input (1 severe … 7 other).
-         * @param inputSensitiveType the category, or null, or null for none
+         * @param inputSensitiveType the category, or null for none
          * @return this builder
          */
         public Builder inputSensitiveType(@Nullable Integer inputSensitiveType) {
@@ -396,8 +396,8 @@ public final class ChatCompletion {
         }
 
         /**
-         * Sets the whether the output tripped the content filter.
-         * @param outputSensitive whether the output was flagged, or null when not reported, or null for none
+         * Sets whether the output tripped the content filter.
+         * @param outputSensitive whether the output was flagged, or null when not reported
          * @return this builder
          */
         public Builder outputSensitive(@Nullable Boolean outputSensitive) {
@@ -407,7 +407,7 @@ public final class ChatCompletion {
 
         /**
          * Sets the filter category of the output.
-         * @param outputSensitiveType the category, or null, or null for none
+         * @param outputSensitiveType the category, or null for none
          * @return this builder
          */
         public Builder outputSensitiveType(@Nullable Integer outputSensitiveType) {
@@ -416,8 +416,8 @@ public final class ChatCompletion {
         }
 
         /**
-         * Sets the MiniMax's own status.
-         * @param baseResp the status, or null, or null for none
+         * Sets MiniMax's own status.
+         * @param baseResp the status, or null for none
          * @return this builder
          */
         public Builder baseResp(@Nullable BaseResp baseResp) {
@@ -427,7 +427,7 @@ public final class ChatCompletion {
 
         /**
          * Sets the fields this client does not know, kept as they came, in order.
-         * @param extra the fields
+         * @param extra fields this client does not know, in order
          * @return this builder
          */
         public Builder extra(Map<String, Object> extra) {

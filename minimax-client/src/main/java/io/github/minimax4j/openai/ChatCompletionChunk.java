@@ -342,7 +342,7 @@ public final class ChatCompletionChunk {
         }
 
         /**
-         * Sets the the deltas.
+         * Sets the deltas.
          * @param choices the choices
          * @return this builder
          */
@@ -353,7 +353,7 @@ public final class ChatCompletionChunk {
 
         /**
          * Sets the tokens used (the final usage chunk).
-         * @param usage the usage, or null, or null for none
+         * @param usage the usage, or null for none
          * @return this builder
          */
         public Builder usage(@Nullable ChatUsage usage) {
@@ -362,8 +362,8 @@ public final class ChatCompletionChunk {
         }
 
         /**
-         * Sets the whether the input tripped MiniMax's content filter.
-         * @param inputSensitive whether the input was flagged, or null when not reported, or null for none
+         * Sets whether the input tripped MiniMax's content filter.
+         * @param inputSensitive whether the input was flagged, or null when not reported
          * @return this builder
          */
         public Builder inputSensitive(@Nullable Boolean inputSensitive) {
@@ -373,7 +373,7 @@ public final class ChatCompletionChunk {
 
         /**
          * Sets the filter category of the input (1 severe … 7 other).
-         * @param inputSensitiveType the category, or null, or null for none
+         * @param inputSensitiveType the category, or null for none
          * @return this builder
          */
         public Builder inputSensitiveType(@Nullable Integer inputSensitiveType) {
@@ -382,8 +382,8 @@ public final class ChatCompletionChunk {
         }
 
         /**
-         * Sets the whether the output tripped the content filter.
-         * @param outputSensitive whether the output was flagged, or null when not reported, or null for none
+         * Sets whether the output tripped the content filter.
+         * @param outputSensitive whether the output was flagged, or null when not reported
          * @return this builder
          */
         public Builder outputSensitive(@Nullable Boolean outputSensitive) {
@@ -393,7 +393,7 @@ public final class ChatCompletionChunk {
 
         /**
          * Sets the filter category of the output.
-         * @param outputSensitiveType the category, or null, or null for none
+         * @param outputSensitiveType the category, or null for none
          * @return this builder
          */
         public Builder outputSensitiveType(@Nullable Integer outputSensitiveType) {
@@ -402,8 +402,8 @@ public final class ChatCompletionChunk {
         }
 
         /**
-         * Sets the MiniMax's own status.
-         * @param baseResp the status, or null, or null for none
+         * Sets MiniMax's own status.
+         * @param baseResp the status, or null for none
          * @return this builder
          */
         public Builder baseResp(@Nullable BaseResp baseResp) {
@@ -413,7 +413,7 @@ public final class ChatCompletionChunk {
 
         /**
          * Sets the fields this client does not know, kept as they came, in order.
-         * @param extra the fields
+         * @param extra fields this client does not know, in order
          * @return this builder
          */
         public Builder extra(Map<String, Object> extra) {
@@ -578,8 +578,8 @@ public final class ChatCompletionChunk {
             }
 
             /**
-             * Sets the role, set on the first delta.
-             * @param role the role, or null, or null for none
+             * Sets the role (sent on the first delta).
+             * @param role the role, or null for none
              * @return this builder
              */
             public Builder role(@Nullable Role role) {
@@ -588,8 +588,8 @@ public final class ChatCompletionChunk {
             }
 
             /**
-             * Sets the more content (may contain, or split, a {@code <think>} tag).
-             * @param content the content, or null, or null for none
+             * Sets the content this chunk adds (may contain, or split, a {@code <think>} tag).
+             * @param content the content, or null for none
              * @return this builder
              */
             public Builder content(@Nullable String content) {
@@ -598,8 +598,8 @@ public final class ChatCompletionChunk {
             }
 
             /**
-             * Sets the more reasoning, when {@code reasoning_split} is on.
-             * @param reasoningContent the reasoning, or null, or null for none
+             * Sets the reasoning this chunk adds, when {@code reasoning_split} is on.
+             * @param reasoningContent the reasoning, or null for none
              * @return this builder
              */
             public Builder reasoningContent(@Nullable String reasoningContent) {
@@ -609,7 +609,7 @@ public final class ChatCompletionChunk {
 
             /**
              * Sets the structured reasoning fragments.
-             * @param reasoningDetails the fragments, or null, or null for none
+             * @param reasoningDetails the fragments, or null for none
              * @return this builder
              */
             public Builder reasoningDetails(@Nullable List<Map<String, Object>> reasoningDetails) {
@@ -619,7 +619,7 @@ public final class ChatCompletionChunk {
 
             /**
              * Sets the fragments of tool calls, by index.
-             * @param toolCalls the fragments, or null, or null for none
+             * @param toolCalls the fragments, or null for none
              * @return this builder
              */
             public Builder toolCalls(@Nullable List<ToolCall> toolCalls) {

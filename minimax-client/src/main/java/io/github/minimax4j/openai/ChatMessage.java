@@ -299,7 +299,7 @@ public final class ChatMessage {
         }
 
         /**
-         * Sets the who speaks.
+         * Sets who speaks.
          * @param role the role
          * @return this builder
          */
@@ -309,8 +309,8 @@ public final class ChatMessage {
         }
 
         /**
-         * Sets the the content (null for an assistant message that only calls tools).
-         * @param content the content, or null, or null for none
+         * Sets the content (null for an assistant message that only calls tools).
+         * @param content the content, or null for none
          * @return this builder
          */
         public Builder content(@Nullable ChatContent content) {
@@ -319,8 +319,8 @@ public final class ChatMessage {
         }
 
         /**
-         * Sets the optional participant name.
-         * @param name the name, or null, or null for none
+         * Sets the participant name.
+         * @param name the name, or null for none
          * @return this builder
          */
         public Builder name(@Nullable String name) {
@@ -330,7 +330,7 @@ public final class ChatMessage {
 
         /**
          * Sets the calls an assistant message makes.
-         * @param toolCalls the calls, or null when none, or null for none
+         * @param toolCalls the calls, or null for none
          * @return this builder
          */
         public Builder toolCalls(@Nullable List<ToolCall> toolCalls) {
@@ -339,8 +339,8 @@ public final class ChatMessage {
         }
 
         /**
-         * Sets the the call a {@code tool} message answers.
-         * @param toolCallId the call id, or null, or null for none
+         * Sets the call a {@code tool} message answers.
+         * @param toolCallId the call id, or null for none
          * @return this builder
          */
         public Builder toolCallId(@Nullable String toolCallId) {
@@ -350,7 +350,7 @@ public final class ChatMessage {
 
         /**
          * Sets the reasoning, when {@code reasoning_split} is on.
-         * @param reasoningContent the reasoning, or null, or null for none
+         * @param reasoningContent the reasoning, or null for none
          * @return this builder
          */
         public Builder reasoningContent(@Nullable String reasoningContent) {
@@ -360,7 +360,7 @@ public final class ChatMessage {
 
         /**
          * Sets the structured reasoning, when {@code reasoning_split} is on.
-         * @param reasoningDetails the details, or null, or null for none
+         * @param reasoningDetails the details, or null for none
          * @return this builder
          */
         public Builder reasoningDetails(@Nullable List<Map<String, Object>> reasoningDetails) {
@@ -370,7 +370,7 @@ public final class ChatMessage {
 
         /**
          * Sets the fields this client does not know, kept as they came, in order.
-         * @param extra the fields
+         * @param extra fields this client does not know, in order
          * @return this builder
          */
         public Builder extra(Map<String, Object> extra) {

@@ -198,7 +198,7 @@ public final class ChatUsage {
         }
 
         /**
-         * Sets the all input tokens, cached ones included.
+         * Sets all input tokens, cached ones included.
          * @param promptTokens the prompt tokens
          * @return this builder
          */
@@ -228,8 +228,8 @@ public final class ChatUsage {
         }
 
         /**
-         * Sets the how many input tokens came from the cache, when reported.
-         * @param promptTokensDetails the details, or null, or null for none
+         * Sets how many input tokens came from the cache, when reported.
+         * @param promptTokensDetails the details, or null for none
          * @return this builder
          */
         public Builder promptTokensDetails(@Nullable PromptTokensDetails promptTokensDetails) {
@@ -238,8 +238,8 @@ public final class ChatUsage {
         }
 
         /**
-         * Sets the how many output tokens were reasoning, when reported.
-         * @param completionTokensDetails the details, or null, or null for none
+         * Sets how many output tokens were reasoning, when reported.
+         * @param completionTokensDetails the details, or null for none
          * @return this builder
          */
         public Builder completionTokensDetails(@Nullable CompletionTokensDetails completionTokensDetails) {
@@ -249,7 +249,7 @@ public final class ChatUsage {
 
         /**
          * Sets the fields this client does not know, kept as they came, in order.
-         * @param extra the fields
+         * @param extra fields this client does not know, in order
          * @return this builder
          */
         public Builder extra(Map<String, Object> extra) {
