@@ -59,20 +59,29 @@ final class WireDeserializers extends ValueDeserializerModifier {
     @Override
     public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
             ValueDeserializer<?> deserializer) {
-        Class<?> type = description.getBeanClass();
-        if (!type.getPackageName().startsWith("io.github.minimax4j") || hasReadAnnotation(type.getAnnotations())) {
+        if (!(config.getPropertyNamingStrategy() instanceof PropertyNamingStrategies.NamingBase naming)) {
             return deserializer;
         }
-        Creator creator = null;
-        if (type.isRecord() && config.getPropertyNamingStrategy() instanceof PropertyNamingStrategies.NamingBase naming
-                && !hasOwnJsonShape(type)) {
-            // NamingBase translates the Java name alone, so no annotated parameter needs to be passed.
-            creator = Creator.ofRecord(type, (name) -> naming.nameForConstructorParameter(config, null, name));
-        }
-        else if (!type.isRecord() && !type.isInterface()) {
-            creator = Creator.ofJsonCreator(type);
-        }
+        // NamingBase translates the Java name alone, so no annotated parameter needs to be passed.
+        Creator creator = creator(description.getBeanClass(),
+                (name) -> naming.nameForConstructorParameter(config, null, name));
         return (creator != null) ? new ConstructorDeserializer(creator) : deserializer;
+    }
+
+    /**
+     * How this reader builds a type, or null where Jackson's own deserializer is kept.
+     * @param type the type to read
+     * @param jsonName the JSON name of a record component, from its Java name
+     * @return the creator, or null
+     */
+    static @Nullable Creator creator(Class<?> type, UnaryOperator<String> jsonName) {
+        if (!type.getPackageName().startsWith("io.github.minimax4j") || hasReadAnnotation(type.getAnnotations())) {
+            return null;
+        }
+        if (type.isRecord()) {
+            return hasOwnJsonShape(type) ? null : Creator.ofRecord(type, jsonName);
+        }
+        return type.isInterface() ? null : Creator.ofJsonCreator(type);
     }
 
     /** A record built by a creator of its own, or written as a value, is not a plain JSON object. */
@@ -97,7 +106,7 @@ final class WireDeserializers extends ValueDeserializerModifier {
      * What reading needs to know of a type: its JSON property per constructor parameter, the position of the
      * any-setter map (or -1), and the constructor as {@code (Object[]) -> Object}.
      */
-    private record Creator(Class<?> type, @Nullable String[] names, Type[] types, Class<?>[] rawTypes,
+    record Creator(Class<?> type, @Nullable String[] names, Type[] types, Class<?>[] rawTypes,
             int anySetter, MethodHandle constructor) {
 
         static @Nullable Creator ofRecord(Class<?> type, UnaryOperator<String> jsonName) {

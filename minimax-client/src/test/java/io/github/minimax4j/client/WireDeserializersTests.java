@@ -2,15 +2,25 @@ package io.github.minimax4j.client;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.minimax4j.anthropic.ContentDelta;
+import io.github.minimax4j.anthropic.MessageRequest;
+import io.github.minimax4j.anthropic.MessageResponse;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
+import io.github.minimax4j.anthropic.Usage;
+import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionChunk;
+import io.github.minimax4j.openai.ChatCompletionRequest;
+import io.github.minimax4j.openai.ChatMessage;
+import io.github.minimax4j.openai.ChatUsage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.DatabindException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +114,15 @@ public class WireDeserializersTests {
         assertThat(BUILT_BY.get())
             .anyMatch((frame) -> frame.endsWith("WireDeserializers$ConstructorDeserializer.deserialize"))
             .noneMatch((frame) -> frame.contains("BeanDeserializer"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = { MessageRequest.class, MessageResponse.class, Usage.class, ChatCompletionRequest.class,
+            ChatCompletion.class, ChatCompletionChunk.class, ChatCompletionChunk.Delta.class, ChatMessage.class,
+            ChatUsage.class, MessageStreamEvent.ContentBlockDelta.class, ContentDelta.TextDelta.class,
+            ChatCompletionChunk.Choice.class })
+    void everyRequestReplyAndStreamTypeIsReadByThisReader(Class<?> type) {
+        assertThat(WireDeserializers.creator(type, UnaryOperator.identity())).as(type.getName()).isNotNull();
     }
 
     @Test
