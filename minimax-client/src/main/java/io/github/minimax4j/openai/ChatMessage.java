@@ -381,8 +381,13 @@ public final class ChatMessage {
         /**
          * Builds the chat message.
          * @return a new ChatMessage
+         * @throws IllegalStateException if no role was set
          */
         public ChatMessage build() {
+            if (this.role == null) {
+                throw new IllegalStateException("A chat message needs a role: call role(Role.USER) (or SYSTEM, "
+                        + "ASSISTANT, TOOL) before build(), or use a factory such as ChatMessage.user(text)");
+            }
             return new ChatMessage(this.role, this.content, this.name, this.toolCalls, this.toolCallId,
                     this.reasoningContent, this.reasoningDetails, this.extra);
         }

@@ -11,12 +11,15 @@ import io.github.minimax4j.client.MiniMaxJson;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import io.github.minimax4j.openai.ChatCompletionRequest;
+import io.github.minimax4j.openai.ChatContent;
 import io.github.minimax4j.openai.ChatMessage;
 import io.github.minimax4j.openai.ChatUsage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The rule that keeps request and response types source-compatible as MiniMax adds fields: they are built only
@@ -132,5 +135,15 @@ class RequestTypesTests {
                 : (response instanceof ChatCompletion completion) ? completion.toBuilder().build()
                         : ((ChatCompletionChunk) response).toBuilder().build();
         assertThat(copy).isEqualTo(response).hasSameHashCodeAs(response).hasToString(response.toString());
+    }
+
+    @Test
+    void aChatMessageBuiltWithoutARoleIsAnErrorSayingHowToMakeOne() {
+        assertThatIllegalStateException()
+            .isThrownBy(() -> ChatMessage.builder().content(ChatContent.of("Hi")).build())
+            .withMessageContaining("needs a role")
+            .withMessageContaining("ChatMessage.user(text)");
+        assertThat(ChatMessage.builder().role(io.github.minimax4j.openai.Role.USER).build().role())
+            .isEqualTo(io.github.minimax4j.openai.Role.USER);
     }
 }
