@@ -92,14 +92,14 @@ final class WireDeserializers extends ValueDeserializerModifier {
     }
 
     private static boolean hasReadAnnotation(Annotation[] annotations) {
-        for (Annotation annotation : annotations) {
-            String packageName = annotation.annotationType().getPackageName();
-            if ((packageName.startsWith("com.fasterxml.jackson") || packageName.startsWith("tools.jackson"))
-                    && !WRITE_ONLY.contains(annotation.annotationType())) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(annotations).anyMatch(WireDeserializers::isReadAnnotation);
+    }
+
+    /** A Jackson annotation that changes how a value is read. */
+    private static boolean isReadAnnotation(Annotation annotation) {
+        String packageName = annotation.annotationType().getPackageName();
+        return (packageName.startsWith("com.fasterxml.jackson") || packageName.startsWith("tools.jackson"))
+                && !WRITE_ONLY.contains(annotation.annotationType());
     }
 
     /**
@@ -180,8 +180,7 @@ final class WireDeserializers extends ValueDeserializerModifier {
         /** A parameter whose only read annotation is its name (a {@code @JsonFormat} would need Jackson). */
         private static boolean onlyJsonProperty(Parameter parameter) {
             return Arrays.stream(parameter.getAnnotations())
-                .allMatch((annotation) -> annotation instanceof JsonProperty
-                        || !hasReadAnnotation(new Annotation[] { annotation }));
+                .allMatch((annotation) -> annotation instanceof JsonProperty || !isReadAnnotation(annotation));
         }
 
         private static MethodHandle spread(MethodHandle constructor, int arity) {
