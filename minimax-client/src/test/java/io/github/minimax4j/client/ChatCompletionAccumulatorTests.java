@@ -16,16 +16,12 @@ import io.github.minimax4j.openai.ChatMessage;
 import io.github.minimax4j.openai.ToolCall;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** Replays recorded {@code chat.completion.chunk} streams (fixtures in the openai resources) into the completion. */
 class ChatCompletionAccumulatorTests {
-
-    /** The client's own mapper: chunks are read here as the client reads them. */
-    private static final JsonMapper JSON = Json.MAPPER;
 
     private static final String FIXTURES = "/io/github/minimax4j/openai/";
 
@@ -139,12 +135,12 @@ class ChatCompletionAccumulatorTests {
         ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
         chunks("stream-tools-split.sse").forEach(accumulator::accumulate);
 
-        JsonNode sent = JSON.readTree(JSON.writeValueAsString(ChatCompletionRequest.builder()
+        JsonNode sent = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(ChatCompletionRequest.builder()
             .addAssistantMessage(accumulator.completion()).build().messages().get(0)));
 
         assertThat(sent.path("role").asString()).isEqualTo("assistant");
         assertThat(sent.path("tool_calls")).hasSize(2);
-        assertThat(sent.path("tool_calls").get(1)).isEqualTo(JSON.readTree("{\"id\":\"call_rome\",\"type\":"
+        assertThat(sent.path("tool_calls").get(1)).isEqualTo(Json.MAPPER.readTree("{\"id\":\"call_rome\",\"type\":"
                 + "\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\": \\\"Rome\\\"}\"}}"));
         assertThat(sent.path("reasoning_details")).hasSize(1);
         assertThat(sent.path("reasoning_content").asString()).isEqualTo("Two cities: call the tool twice.");
@@ -178,7 +174,7 @@ class ChatCompletionAccumulatorTests {
     }
 
     private static ChatCompletionChunk chunk(String json) {
-        return JSON.readValue(json, ChatCompletionChunk.class);
+        return Json.MAPPER.readValue(json, ChatCompletionChunk.class);
     }
 
     /** The data lines of a recorded stream, up to {@code [DONE]}, as chunks. */
