@@ -150,6 +150,30 @@ class AsyncStreamTests {
     }
 
     @Test
+    void aSubscriberThatAsksForNothingIsNotTimedOut() throws Exception {
+        try (RawSseServer server = new RawSseServer((writer) -> {
+            writer.event("message_start", StreamEvents.START);
+            writer.event("content_block_start", StreamEvents.TEXT_START);
+            writer.event("content_block_delta", StreamEvents.textDelta("Hi"));
+            StreamEvents.finish(writer);
+        })) {
+            MiniMaxClient client = MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(server.baseUrl())
+                .readTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none()).build();
+            MessagePublisher publisher = client.async().messages().stream(HELLO);
+            Manual<MessageStreamEvent> subscriber = new Manual<>();
+            publisher.subscribe(subscriber);
+            subscriber.subscription.request(1);
+            await(() -> subscriber.count() == 1);
+
+            Thread.sleep(1500); // five read timeouts without demand: the pause is the subscriber's, not the server's
+            subscriber.subscription.request(Long.MAX_VALUE);
+
+            subscriber.completed.get(10, TimeUnit.SECONDS);
+            assertThat(publisher.finalMessage().get(10, TimeUnit.SECONDS).text()).isEqualTo("Hi");
+        }
+    }
+
+    @Test
     void aPublisherTakesOneSubscriberAndSendsOneRequest() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         try (RawSseServer server = new RawSseServer((writer) -> {
