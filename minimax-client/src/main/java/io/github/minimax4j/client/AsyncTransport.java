@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -215,6 +216,7 @@ final class AsyncTransport {
     /** A 2xx answer the call streams goes to its subscriber; anything else is read whole. */
     private static HttpResponse.BodySubscriber<Object> subscriber(Call<?> call, HttpResponse.ResponseInfo info,
             ReadWatchdog watchdog) {
+        watchdog.headArrived(null); // from here on, RetryRule sends nothing again after an I/O failure
         int status = info.statusCode();
         String contentType = info.headers().firstValue("content-type").orElse("");
         if (status >= 200 && status < 300 && !WholeBodySubscriber.isJson(contentType)) {
@@ -253,18 +255,18 @@ final class AsyncTransport {
             }
             else {
                 if (!watchdog.bodyStarted()) { // timed out as the headers came: too late to send again
-                    throw this.transport.ioFailure(call.uri, watchdog.expiredFailure(null));
+                    throw this.transport.ioFailure(call.uri, watchdog.expiredFailure(null), true);
                 }
                 call.result.complete(call.streamed(response));
             }
         }
         catch (RetryableFailure ex) {
-            Duration wait = call.cancelled() ? null : this.transport.retryWait(call.uri, retry, ex);
-            if (wait == null) {
+            Optional<Duration> wait = call.cancelled() ? Optional.empty() : this.transport.retryWait(call.uri, retry, ex);
+            if (wait.isEmpty()) {
                 call.result.completeExceptionally(ex.failure());
             }
             else {
-                CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)
+                CompletableFuture.delayedExecutor(wait.get().toNanos(), TimeUnit.NANOSECONDS)
                     .execute(() -> attemptQuietly(call, retry + 1));
             }
         }
@@ -283,19 +285,24 @@ final class AsyncTransport {
     }
 
     /**
-     * An exchange that failed before its answer was read: an I/O failure (retried like the blocking path's), a
-     * timeout when the watchdog aborted it, or the caller's cancellation.
+     * An exchange that failed before its answer was read: an I/O failure or a timeout when the watchdog aborted it
+     * (sent again only when {@link RetryRule} says no byte of a response arrived), or the caller's cancellation.
      */
     private RuntimeException ioFailure(Call<?> call, ReadWatchdog watchdog, Throwable failure) {
         Throwable cause = unwrap(failure);
+        IOException io = null;
         if (watchdog.expired()) {
-            return new RetryableFailure(this.transport.ioFailure(call.uri, watchdog.expiredFailure(cause)), null);
+            io = watchdog.expiredFailure(cause);
         }
-        if (call.cancelled() || cause instanceof CancellationException) {
+        else if (call.cancelled() || cause instanceof CancellationException) {
             return new CancellationException("The call was cancelled");
         }
-        if (cause instanceof IOException io) {
-            return new RetryableFailure(this.transport.ioFailure(call.uri, io), null);
+        else if (cause instanceof IOException ex) {
+            io = ex;
+        }
+        if (io != null) {
+            boolean began = watchdog.responseBegan();
+            return this.transport.retryRule().afterIoFailure(this.transport.ioFailure(call.uri, io, began), io, began);
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;
