@@ -178,6 +178,17 @@ final class AsyncTransport {
         return forCaller(started, observation.observe(start(started), (result) -> model.apply(prepared, result), usage));
     }
 
+    /** {@code source} mapped by {@code mapping}; cancelling the result cancels {@code source} (and so the call). */
+    static <T, R> CompletableFuture<R> map(CompletableFuture<T> source, Function<T, R> mapping) {
+        CompletableFuture<R> mapped = source.thenApply(mapping);
+        mapped.whenComplete((value, failure) -> {
+            if (mapped.isCancelled()) {
+                source.cancel(false);
+            }
+        });
+        return mapped;
+    }
+
     /** Where futures handed to the caller complete. */
     Executor completions() {
         return this.completions;

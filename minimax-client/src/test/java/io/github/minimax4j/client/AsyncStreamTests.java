@@ -174,6 +174,34 @@ class AsyncStreamTests {
     }
 
     @Test
+    void cancellingACreateFutureAbortsItsExchange() throws Exception {
+        CountDownLatch serverSawTheAbort = new CountDownLatch(1);
+        byte[] body = Fixtures.read("m27-response.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (RawSseServer server = new RawSseServer(false, (writer) -> {
+            writer.raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n");
+            try {
+                for (int i = 0; i < body.length; i++) { // a minute of trickling unless the client goes away
+                    writer.bytes(body, i, 1);
+                    Thread.sleep(50);
+                }
+            }
+            catch (java.io.IOException ex) {
+                serverSawTheAbort.countDown();
+                throw ex;
+            }
+        })) {
+            CompletableFuture<MessageResponse> reply = client(server.baseUrl()).async().messages().create(HELLO);
+            Thread.sleep(300); // the exchange is under way
+
+            assertThat(reply.cancel(true)).isTrue();
+
+            assertThat(serverSawTheAbort.await(20, TimeUnit.SECONDS)).as("the server's writes fail: connection closed")
+                .isTrue();
+        }
+    }
+
+    @Test
     void aPublisherTakesOneSubscriberAndSendsOneRequest() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         try (RawSseServer server = new RawSseServer((writer) -> {
