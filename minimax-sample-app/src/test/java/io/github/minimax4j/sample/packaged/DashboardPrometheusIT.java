@@ -79,9 +79,15 @@ class DashboardPrometheusIT {
             fail(app, "first failure #simulate-error=" + error.getValue()[0]);
             driven.put(error.getKey(), 1);
         }
-        await("Prometheus to scrape the first errors", () -> ERRORS.keySet().stream().allMatch((name) ->
-                !prometheus.query("gen_ai_client_operation_duration_seconds_count{job=\"" + JOB + "\",error_type=\""
-                        + name + "\"} == 1", null).isEmpty()));
+        await("Prometheus to scrape the first errors", () -> {
+            for (String name : ERRORS.keySet()) {
+                if (prometheus.query("gen_ai_client_operation_duration_seconds_count{job=\"" + JOB + "\",error_type=\""
+                        + name + "\"} == 1", null).isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        });
         for (int i = 0; i < 12; i++) {
             ok(app.post("/api/chat", prompt("Question number " + i + " about observability")));
             for (Map.Entry<String, int[]> error : ERRORS.entrySet()) {

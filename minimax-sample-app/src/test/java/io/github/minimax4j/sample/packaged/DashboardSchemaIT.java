@@ -35,8 +35,8 @@ class DashboardSchemaIT {
             }
             run("npm-ci", WORK, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
         }
-        run("schema-check", Path.of("."), "node", CHECKER.resolve("check.mjs").toString(),
-                Path.of("grafana", "dashboard.json").toString(), WORK.toString());
+        run("schema-check", Path.of("."), "node", CHECKER.resolve("check.mjs").toAbsolutePath().toString(),
+                Path.of("grafana", "dashboard.json").toAbsolutePath().toString(), WORK.toAbsolutePath().toString());
     }
 
     private static boolean sameContent(Path a, Path b) throws IOException {
