@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * End-to-end proof that the Grafana dashboard is real: the packaged app (offline, with prices) scraped by
@@ -58,8 +57,7 @@ class DashboardPrometheusIT {
 
     @Test
     void everyPanelReturnsDataAndErrorsTokensAndCostAreExactlyWhatWasDriven() throws Exception {
-        assumeTrue(PackagedApp.onPath("prometheus"),
-                "Debian's prometheus is not installed (apt-get install prometheus; .ci/run does)");
+        PackagedApp.assumeOnPath("apt-get install prometheus", "prometheus");
         List<String> arguments = new ArrayList<>(List.of("--sample.simulator.stream-delay=0ms",
                 "--minimax.pricing.currency=USD"));
         PRICES.forEach((kind, price) -> arguments.add("--minimax.pricing.models." + MODEL + "." + kind + "=" + price));

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * grafana/dashboard.json against Grafana's dashboard schema: grafana/schema-check/check.mjs type-checks it with
@@ -25,8 +24,7 @@ class DashboardSchemaIT {
 
     @Test
     void theDashboardTypeChecksAgainstGrafanasSchema() throws Exception {
-        assumeTrue(PackagedApp.onPath("node") && PackagedApp.onPath("npm"),
-                "node and npm are not installed (apt-get install nodejs npm; .ci/run does)");
+        PackagedApp.assumeOnPath("apt-get install nodejs npm", "node", "npm");
         Files.createDirectories(WORK);
         if (!sameContent(CHECKER.resolve("package-lock.json"), WORK.resolve("package-lock.json"))
                 || !Files.isRegularFile(WORK.resolve("node_modules/.bin/tsc"))) {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The packaged sample app (the jar {@code mvn package} built, path in system property {@code sample.jar}) in a
  * JVM of its own, offline (no {@code MINIMAX_API_KEY}), on a free loopback port; its output goes to a file
@@ -62,6 +64,20 @@ final class PackagedApp implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Skips the calling test unless every one of {@code programs} is on the PATH, saying so on the console (where
+     * Maven shows it beside the skipped count) and in the test report.
+     */
+    static void assumeOnPath(String install, String... programs) {
+        for (String program : programs) {
+            if (!onPath(program)) {
+                String reason = String.join(" and ", programs) + " not installed (" + install + "; .ci/run does)";
+                System.out.println("SKIPPED: " + reason);
+                Assumptions.assumeTrue(false, reason);
+            }
         }
     }
 
