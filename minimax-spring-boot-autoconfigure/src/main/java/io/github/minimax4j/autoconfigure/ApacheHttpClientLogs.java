@@ -16,8 +16,8 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
  * therefore its own ({@link KeyMaskingConnection}), which mask credential headers in the header log and write
  * nothing to the wire log.
  * <p>
- * Only called once {@link MiniMaxRequestFactories#usesApacheHttpClient} said Boot builds an Apache request factory: the types here need
- * httpclient5 on the classpath.
+ * Only called once {@link MiniMaxRequestFactories#usesApacheHttpClient} said Boot builds an Apache request
+ * factory: the types here need httpclient5 on the classpath.
  */
 final class ApacheHttpClientLogs {
 
@@ -31,7 +31,8 @@ final class ApacheHttpClientLogs {
     /** The builder with every customizer it had, and MiniMax's connections last (they replace any other). */
     static ClientHttpRequestFactoryBuilder<?> withKeyMaskingConnections(ClientHttpRequestFactoryBuilder<?> builder) {
         return ((HttpComponentsClientHttpRequestFactoryBuilder) builder)
-            .withConnectionManagerCustomizer((manager) -> manager.setConnectionFactory(new KeyMaskingConnection.Factory()));
+            .withConnectionManagerCustomizer((manager) ->
+                    manager.setConnectionFactory(new KeyMaskingConnection.Factory()));
     }
 
     /**

@@ -49,8 +49,8 @@ final class KeyMaskingConnection extends DefaultManagedHttpClientConnection {
         if (request != null && HEADER_LOG.isDebugEnabled()) {
             HEADER_LOG.debug("{} >> {}", getId(), new RequestLine(request));
             for (Header header : request.getHeaders()) {
-                HEADER_LOG.debug("{} >> {}: {}", getId(), header.getName(),
-                        CREDENTIAL_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT)) ? "****" : header.getValue());
+                boolean credential = CREDENTIAL_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT));
+                HEADER_LOG.debug("{} >> {}: {}", getId(), header.getName(), credential ? "****" : header.getValue());
             }
         }
     }
@@ -62,7 +62,8 @@ final class KeyMaskingConnection extends DefaultManagedHttpClientConnection {
 
         @Override
         public ManagedHttpClientConnection createConnection(@Nullable Socket socket) throws IOException {
-            KeyMaskingConnection connection = new KeyMaskingConnection("minimax-http-outgoing-" + this.count.getAndIncrement());
+            String id = "minimax-http-outgoing-" + this.count.getAndIncrement();
+            KeyMaskingConnection connection = new KeyMaskingConnection(id);
             if (socket != null) {
                 connection.bind(socket);
             }
