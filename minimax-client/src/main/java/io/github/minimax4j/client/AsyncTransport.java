@@ -1,18 +1,21 @@
 package io.github.minimax4j.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -236,15 +239,48 @@ final class AsyncTransport {
                 return streaming;
             }
         }
-        return HttpResponse.BodySubscribers.mapping(new WholeBodySubscriber(watchdog), AsyncTransport::bytes);
+        return new WatchedBytes(watchdog);
     }
 
-    private static Object bytes(InputStream whole) {
-        try (whole) {
-            return whole.readAllBytes(); // a ByteArrayInputStream: no I/O
+    /**
+     * A body gathered whole, the future completing once all of it has come (nothing waits for it), each piece
+     * counted as activity for the watchdog, so the read timeout bounds the silence between pieces. Not
+     * {@link WholeBodySubscriber}, whose body is read by a blocking caller.
+     */
+    private static final class WatchedBytes implements HttpResponse.BodySubscriber<Object> {
+
+        private final HttpResponse.BodySubscriber<byte[]> whole = HttpResponse.BodySubscribers.ofByteArray();
+
+        private final ReadWatchdog watchdog;
+
+        WatchedBytes(ReadWatchdog watchdog) {
+            this.watchdog = watchdog;
         }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.whole.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> piece) {
+            this.watchdog.activity();
+            this.whole.onNext(piece);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            this.whole.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            this.whole.onComplete();
+        }
+
+        @Override
+        public CompletionStage<Object> getBody() {
+            return this.whole.getBody().thenApply((bytes) -> bytes);
         }
     }
 
