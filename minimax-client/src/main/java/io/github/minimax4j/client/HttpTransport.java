@@ -72,12 +72,21 @@ final class HttpTransport {
 
     /** As {@link #post(URI, byte[], SuccessHandler)}, with the call's own headers and read timeout. */
     <T> T post(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
+        return send(uri, Outgoing.json(body), options, onSuccess);
+    }
+
+    /** Sends {@code outgoing} (a GET, a JSON POST, an upload), retrying per the policy and what it allows. */
+    <T> T send(URI uri, Outgoing outgoing, RequestOptions options, SuccessHandler<T> onSuccess) {
         rejectKeyInHeaders(options);
         for (int retry = 0;; retry++) {
             try {
-                return attempt(uri, body, options, onSuccess);
+                return attempt(uri, outgoing, options, onSuccess);
             }
             catch (RetryableFailure ex) {
+                MiniMaxException refused = outgoing.refuseRetry(ex.failure());
+                if (refused != null) {
+                    throw refused;
+                }
                 if (retry >= this.retryPolicy.maxRetries()) {
                     throw ex.failure();
                 }
@@ -135,26 +144,25 @@ final class HttpTransport {
         });
     }
 
-    private <T> T attempt(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
+    private <T> T attempt(URI uri, Outgoing outgoing, RequestOptions options, SuccessHandler<T> onSuccess) {
         ReadWatchdog watchdog = ReadWatchdog.start((options.timeout() != null) ? options.timeout() : this.readTimeout);
         try {
-            return this.restClient.post()
+            RestClient.RequestBodySpec call = this.restClient.method(outgoing.method())
                 .uri(uri)
                 .headers((headers) -> {
                     options.headers().forEach(headers::set);
                     authenticate(headers);
                 })
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .attribute(ReadWatchdog.ATTRIBUTE, watchdog)
-                .exchange((request, response) -> {
-                    ClientHttpResponse watched = watchdog.watch(response);
-                    int status = watched.getStatusCode().value();
-                    if (status >= 200 && status < 300) {
-                        return onSuccess.handle(watched);
-                    }
-                    throw failure(status, watched);
-                }, false);
+                .attribute(ReadWatchdog.ATTRIBUTE, watchdog);
+            outgoing.write(call, watchdog);
+            return call.exchange((request, response) -> {
+                ClientHttpResponse watched = watchdog.watch(response);
+                int status = watched.getStatusCode().value();
+                if (status >= 200 && status < 300) {
+                    return onSuccess.handle(watched);
+                }
+                throw failure(status, watched);
+            }, false);
         }
         catch (ResourceAccessException ex) {
             watchdog.stop();
