@@ -23,8 +23,8 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sends one JSON POST to MiniMax with authentication, retries and error mapping; knows nothing of the
- * APIs' shapes. Thread-safe.
+ * Sends one call to MiniMax (a JSON POST, a GET, an upload) with authentication, retries and error mapping; knows
+ * nothing of the APIs' shapes. Thread-safe.
  */
 final class HttpTransport {
 

@@ -156,6 +156,9 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
      */
     private static HttpResponse.BodySubscriber<InputStream> subscriber(HttpResponse.ResponseInfo info,
             @Nullable ReadWatchdog watchdog) {
+        if (watchdog != null) {
+            watchdog.answered();
+        }
         if (watchdog != null && info.headers().firstValue("content-type").filter(WholeBodySubscriber::isJson).isPresent()) {
             return new WholeBodySubscriber(watchdog);
         }

@@ -74,12 +74,14 @@ final class MultipartBody implements StreamingHttpOutputMessage.Body, Outgoing {
     }
 
     /**
-     * An upload is sent again only when no byte of a response arrived (an I/O failure) and its content can be
-     * read again; an answer from MiniMax, even a retriable error, ends it, and a one-shot stream says why.
+     * An upload is sent again only when no byte of a response arrived (an I/O failure before the status line) and
+     * its content can be read again; an answer from MiniMax, even a retriable error or one cut short, ends it, and
+     * a one-shot stream says why.
      */
     @Override
     public @Nullable MiniMaxException refuseRetry(MiniMaxException failure) {
-        if (!(failure instanceof MiniMaxIoException io)) {
+        ReadWatchdog attempt = this.watchdog;
+        if (!(failure instanceof MiniMaxIoException io) || (attempt != null && attempt.wasAnswered())) {
             return failure;
         }
         if (this.upload.replayable()) {

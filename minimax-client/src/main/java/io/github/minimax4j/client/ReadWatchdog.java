@@ -48,6 +48,8 @@ final class ReadWatchdog {
 
     private Phase phase = Phase.HEADERS;
 
+    private volatile boolean answered;
+
     private @Nullable ClientHttpResponse response;
 
     private ReadWatchdog(Duration timeout) {
@@ -72,6 +74,7 @@ final class ReadWatchdog {
         synchronized (this) {
             if (this.phase == Phase.HEADERS) {
                 this.phase = Phase.BODY;
+                this.answered = true;
                 this.response = response;
                 this.lastActivity = System.nanoTime();
                 return new WatchedResponse(response);
@@ -79,6 +82,19 @@ final class ReadWatchdog {
         }
         response.close();
         throw expiredFailure(null);
+    }
+
+    /** A response's status line and headers have arrived, though the transport may still be reading its body. */
+    void answered() {
+        this.answered = true;
+    }
+
+    /**
+     * Whether any byte of a response arrived: a failure after that is not a failure to reach the server, and a
+     * body that must not be sent twice is not re-sent.
+     */
+    boolean wasAnswered() {
+        return this.answered;
     }
 
     /** Bytes arrived that the caller has not read yet (a transport buffering a body): silence ends here too. */

@@ -158,6 +158,26 @@ class FilesApiTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "jdk", "HttpURLConnection" })
+    void aPathUploadWhoseAnswerWasCutShortIsNotSentAgain(String transport) throws IOException {
+        Path video = video("talk.mp4", 50_000);
+        String answer = RawHttpServer.json(UPLOADED.formatted(50_000, "talk.mp4"));
+        try (RawHttpServer server = new RawHttpServer(
+                (n) -> answer.substring(0, answer.length() - 40) + RawHttpServer.THEN_DROP)) {
+            MiniMaxClientBuilder builder = MiniMaxClient.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                .retryPolicy(new RetryPolicy(2, java.time.Duration.ZERO, java.time.Duration.ZERO));
+            if (!transport.equals("jdk")) {
+                builder.requestFactory(new SimpleClientHttpRequestFactory());
+            }
+            FilesApi files = builder.build().files();
+
+            assertThatExceptionOfType(MiniMaxIoException.class)
+                .isThrownBy(() -> files.upload(video, FilePurpose.VIDEO_UNDERSTANDING));
+            assertThat(server.requests).hasSize(1);
+        }
+    }
+
     @Test
     void aStreamUploadIsNotSentAgainAndTheErrorSaysWhy() throws IOException {
         byte[] content = new byte[50_000];

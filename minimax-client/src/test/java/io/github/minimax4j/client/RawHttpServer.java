@@ -25,6 +25,9 @@ final class RawHttpServer implements AutoCloseable {
     /** The answer to drop the connection with instead of responding. */
     static final String DROP = "DROP";
 
+    /** An answer ending in this is sent without it, and the connection is dropped after it. */
+    static final String THEN_DROP = "<THEN_DROP>";
+
     private final ServerSocket socket;
 
     private final Thread acceptor;
@@ -100,8 +103,13 @@ final class RawHttpServer implements AutoCloseable {
             if (DROP.equals(answer)) {
                 return;
             }
-            out.write(answer.getBytes(StandardCharsets.UTF_8));
+            boolean drop = answer.endsWith(THEN_DROP);
+            out.write(answer.substring(0, answer.length() - (drop ? THEN_DROP.length() : 0))
+                .getBytes(StandardCharsets.UTF_8));
             out.flush();
+            if (drop) {
+                return;
+            }
         }
     }
 
