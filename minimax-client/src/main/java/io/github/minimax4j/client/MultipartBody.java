@@ -74,14 +74,14 @@ final class MultipartBody implements StreamingHttpOutputMessage.Body, Outgoing {
     }
 
     /**
-     * An upload is sent again only when no byte of a response arrived (an I/O failure before the status line) and
-     * its content can be read again; an answer from MiniMax, even a retriable error or one cut short, ends it, and
-     * a one-shot stream says why.
+     * An upload is sent again only when no byte of a response arrived ({@link RetryRule} marks only such I/O failures
+     * retriable) and its content can be read again; a whole error answer, even one RetryRule would retry for
+     * other calls, ends it (a second large body is not sent on the client's initiative), and a one-shot stream
+     * says why.
      */
     @Override
     public @Nullable MiniMaxException refuseRetry(MiniMaxException failure) {
-        ReadWatchdog attempt = this.watchdog;
-        if (!(failure instanceof MiniMaxIoException io) || (attempt != null && attempt.wasAnswered())) {
+        if (!(failure instanceof MiniMaxIoException io)) {
             return failure;
         }
         if (this.upload.replayable()) {

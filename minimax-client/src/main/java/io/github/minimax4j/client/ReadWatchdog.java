@@ -37,7 +37,12 @@ final class ReadWatchdog {
     private static final Sweeper SWEEPER = new Sweeper();
 
     private enum Phase {
-        HEADERS, BODY, EXPIRED, DONE
+        /** Waiting for the head; on expiry the caller is interrupted. */
+        HEADERS,
+        /** The head arrived and the transport reads the body whole before the caller wakes; on expiry it is aborted. */
+        BUFFERING,
+        /** The caller reads the body; on expiry it is closed. */
+        BODY, EXPIRED, DONE
     }
 
     private final long timeoutNanos;
@@ -48,9 +53,12 @@ final class ReadWatchdog {
 
     private Phase phase = Phase.HEADERS;
 
-    private volatile boolean answered;
-
     private @Nullable ClientHttpResponse response;
+
+    private @Nullable Runnable abortBuffering;
+
+    /** Set once the response's head reached the client: from then on nothing is sent again (RetryRule). */
+    private volatile boolean responseBegan;
 
     private ReadWatchdog(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
@@ -71,10 +79,10 @@ final class ReadWatchdog {
      * @throws SocketTimeoutException when the headers came too late (the caller's interrupt is cleared)
      */
     ClientHttpResponse watch(ClientHttpResponse response) throws SocketTimeoutException {
+        this.responseBegan = true;
         synchronized (this) {
-            if (this.phase == Phase.HEADERS) {
+            if (this.phase == Phase.HEADERS || this.phase == Phase.BUFFERING) {
                 this.phase = Phase.BODY;
-                this.answered = true;
                 this.response = response;
                 this.lastActivity = System.nanoTime();
                 return new WatchedResponse(response);
@@ -84,17 +92,34 @@ final class ReadWatchdog {
         throw expiredFailure(null);
     }
 
-    /** A response's status line and headers have arrived, though the transport may still be reading its body. */
-    void answered() {
-        this.answered = true;
+    /**
+     * The response's head arrived at a transport that reports it before handing the response over (the client's
+     * own JDK one, called on the JDK client's thread).
+     * @param abortBody when not null, the transport now reads the body whole before the caller wakes: the watchdog
+     * times its pieces ({@link #activity()}) and runs this to abort it on expiry; it must end the body with an error
+     */
+    void headArrived(@Nullable Runnable abortBody) {
+        this.responseBegan = true;
+        if (abortBody == null) {
+            return;
+        }
+        boolean expired;
+        synchronized (this) {
+            expired = this.phase == Phase.EXPIRED;
+            if (this.phase == Phase.HEADERS) {
+                this.phase = Phase.BUFFERING;
+                this.abortBuffering = abortBody;
+                this.lastActivity = System.nanoTime();
+            }
+        }
+        if (expired) {
+            abortBody.run();
+        }
     }
 
-    /**
-     * Whether any byte of a response arrived: a failure after that is not a failure to reach the server, and a
-     * body that must not be sent twice is not re-sent.
-     */
-    boolean wasAnswered() {
-        return this.answered;
+    /** Whether any of the response (its head) reached the client. */
+    boolean responseBegan() {
+        return this.responseBegan;
     }
 
     /** Bytes arrived that the caller has not read yet (a transport buffering a body): silence ends here too. */
@@ -141,6 +166,7 @@ final class ReadWatchdog {
      */
     private OptionalLong check(long now) {
         ClientHttpResponse toClose;
+        Runnable abort = null;
         synchronized (this) {
             if (this.phase == Phase.DONE || this.phase == Phase.EXPIRED) {
                 return OptionalLong.empty();
@@ -154,9 +180,15 @@ final class ReadWatchdog {
                 this.caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
                 return OptionalLong.empty();
             }
+            if (was == Phase.BUFFERING) {
+                abort = this.abortBuffering;
+            }
             toClose = this.response;
         }
-        if (toClose != null) {
+        if (abort != null) {
+            abort.run(); // the exchange is cancelled, not left pending: the caller wakes with the timeout
+        }
+        else if (toClose != null) {
             // The body, not the response: some responses (Spring's JDK one) drain the body when closed.
             try {
                 toClose.getBody().close();
