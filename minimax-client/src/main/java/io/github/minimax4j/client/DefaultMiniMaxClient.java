@@ -7,9 +7,12 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
 
     private final ChatCompletionsApi chatCompletions;
 
-    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions) {
+    private final FilesApi files;
+
+    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions, FilesApi files) {
         this.messages = messages;
         this.chatCompletions = chatCompletions;
+        this.files = files;
     }
 
     @Override
@@ -20,6 +23,11 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
     @Override
     public ChatCompletionsApi chatCompletions() {
         return this.chatCompletions;
+    }
+
+    @Override
+    public FilesApi files() {
+        return this.files;
     }
 
     @Override

@@ -24,6 +24,13 @@ public interface MiniMaxClient {
     ChatCompletionsApi chatCompletions();
 
     /**
+     * MiniMax's Files API: upload (streamed from disk), list, retrieve and delete files, such as videos to
+     * reference as {@code mm_file://id}.
+     * @return the Files API
+     */
+    FilesApi files();
+
+    /**
      * A builder for use without Spring Boot.
      * @return a new builder
      */

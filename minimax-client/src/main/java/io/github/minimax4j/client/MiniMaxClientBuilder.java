@@ -266,7 +266,8 @@ public final class MiniMaxClientBuilder {
         CallObservation.Observer observer = new CallObservation.Observer(this.observationRegistry,
                 this.observationConvention);
         return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, observer, anthropic),
-                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl));
+                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl),
+                new DefaultFilesApi(transport, observer, this.baseUrl));
     }
 
     /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */
