@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.minimax4j.model.FileObject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,16 @@ public record VideoBlock(MediaSource source, @Nullable CacheControl cacheControl
      */
     public static VideoBlock file(String fileId) {
         return new VideoBlock(MediaSource.url("mm_file://" + fileId));
+    }
+
+    /**
+     * A video uploaded through the Files API ({@code minimax.files().upload(...)}), sent as its
+     * {@code mm_file://} reference.
+     * @param file the uploaded file
+     * @return the block
+     */
+    public static VideoBlock of(FileObject file) {
+        return new VideoBlock(MediaSource.url(file.reference()));
     }
 
     /**

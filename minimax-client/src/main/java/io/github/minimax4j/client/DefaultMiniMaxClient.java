@@ -9,11 +9,15 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
 
     private final ChatCompletionsApi chatCompletions;
 
+    private final FilesApi files;
+
     private final @Nullable MiniMaxAsyncClient async;
 
-    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions, @Nullable MiniMaxAsyncClient async) {
+    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions, FilesApi files,
+            @Nullable MiniMaxAsyncClient async) {
         this.messages = messages;
         this.chatCompletions = chatCompletions;
+        this.files = files;
         this.async = async;
     }
 
@@ -25,6 +29,11 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
     @Override
     public ChatCompletionsApi chatCompletions() {
         return this.chatCompletions;
+    }
+
+    @Override
+    public FilesApi files() {
+        return this.files;
     }
 
     @Override

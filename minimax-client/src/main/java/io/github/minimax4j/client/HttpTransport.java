@@ -23,8 +23,8 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sends one JSON POST to MiniMax with authentication, retries and error mapping; knows nothing of the
- * APIs' shapes. Thread-safe.
+ * Sends one call to MiniMax (a JSON POST, a GET, an upload) with authentication, retries and error mapping; knows
+ * nothing of the APIs' shapes. Thread-safe.
  */
 final class HttpTransport {
 
@@ -75,12 +75,24 @@ final class HttpTransport {
      * failure goes through {@link RetryRule}: only what it marks retriable is sent again.
      */
     <T> T post(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
+        return send(uri, Outgoing.json(body), options, onSuccess);
+    }
+
+    /**
+     * Sends {@code outgoing} (a GET, a JSON POST, an upload): what {@link RetryRule} marks retriable is sent again,
+     * unless {@code outgoing} refuses (an upload that cannot be, or should not be, sent twice).
+     */
+    <T> T send(URI uri, Outgoing outgoing, RequestOptions options, SuccessHandler<T> onSuccess) {
         rejectKeyInHeaders(options);
         for (int retry = 0;; retry++) {
             try {
-                return attempt(uri, body, options, onSuccess);
+                return attempt(uri, outgoing, options, onSuccess);
             }
             catch (RetryableFailure ex) {
+                MiniMaxException refused = outgoing.refuseRetry(ex.failure());
+                if (refused != null) {
+                    throw refused;
+                }
                 sleep(retryWait(uri, retry, ex).orElseThrow(ex::failure), ex.failure());
             }
         }
@@ -168,26 +180,25 @@ final class HttpTransport {
         });
     }
 
-    private <T> T attempt(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
+    private <T> T attempt(URI uri, Outgoing outgoing, RequestOptions options, SuccessHandler<T> onSuccess) {
         ReadWatchdog watchdog = ReadWatchdog.start(readTimeout(options));
         try {
-            return this.restClient.post()
+            RestClient.RequestBodySpec call = this.restClient.method(outgoing.method())
                 .uri(uri)
                 .headers((headers) -> {
                     options.headers().forEach(headers::set);
                     authenticate(headers);
                 })
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .attribute(ReadWatchdog.ATTRIBUTE, watchdog)
-                .exchange((request, response) -> {
-                    ClientHttpResponse watched = watchdog.watch(response);
-                    int status = watched.getStatusCode().value();
-                    if (status >= 200 && status < 300) {
-                        return onSuccess.handle(watched);
-                    }
-                    throw failure(status, watched);
-                }, false);
+                .attribute(ReadWatchdog.ATTRIBUTE, watchdog);
+            outgoing.write(call, watchdog);
+            return call.exchange((request, response) -> {
+                ClientHttpResponse watched = watchdog.watch(response);
+                int status = watched.getStatusCode().value();
+                if (status >= 200 && status < 300) {
+                    return onSuccess.handle(watched);
+                }
+                throw failure(status, watched);
+            }, false);
         }
         catch (ResourceAccessException ex) {
             watchdog.stop();

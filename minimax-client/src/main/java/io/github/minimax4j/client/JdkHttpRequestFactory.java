@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.AbstractClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -83,8 +84,11 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
         return new Request(this.httpClient, uri, method);
     }
 
-    /** Buffers the body, then hands headers and body to the JDK client together. */
-    private static final class Request extends AbstractClientHttpRequest {
+    /**
+     * Buffers the body, then hands headers and body to the JDK client together; an upload's multipart body goes
+     * out as the JDK publisher it makes, read from disk as it is sent.
+     */
+    private static final class Request extends AbstractClientHttpRequest implements StreamingHttpOutputMessage {
 
         private final HttpClient httpClient;
 
@@ -93,6 +97,8 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
         private final HttpMethod method;
 
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
+
+        private @Nullable MultipartBody upload;
 
         Request(HttpClient httpClient, URI uri, HttpMethod method) {
             this.httpClient = httpClient;
@@ -116,11 +122,30 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
         }
 
         @Override
+        public void setBody(StreamingHttpOutputMessage.Body body) {
+            if (body instanceof MultipartBody multipart) {
+                this.upload = multipart;
+                return;
+            }
+            try {
+                body.writeTo(getBody());
+            }
+            catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+
+        @Override
         protected ClientHttpResponse executeInternal(HttpHeaders headers) throws IOException {
             HttpRequest.Builder request = request(this.uri, headers);
-            HttpRequest.BodyPublisher publisher = (this.body.size() > 0)
-                    ? HttpRequest.BodyPublishers.ofByteArray(this.body.toByteArray())
-                    : HttpRequest.BodyPublishers.noBody();
+            HttpRequest.BodyPublisher publisher;
+            if (this.upload != null) {
+                publisher = this.upload.publisher();
+            }
+            else {
+                publisher = (this.body.size() > 0) ? HttpRequest.BodyPublishers.ofByteArray(this.body.toByteArray())
+                        : HttpRequest.BodyPublishers.noBody();
+            }
             request.method(this.method.name(), publisher);
             ReadWatchdog watchdog = (getAttributes().get(ReadWatchdog.ATTRIBUTE) instanceof ReadWatchdog call) ? call
                     : null;

@@ -59,8 +59,14 @@ final class JsonBodies {
     /** As {@link #post(URI, Object, RequestOptions, Class, Function)}, keeping the status and headers. */
     <T> RawResponse<T> postRaw(URI uri, Object request, RequestOptions options, Class<T> type,
             Function<T, @Nullable BaseResp> baseResp) {
-        return this.transport.post(uri, write(request, options), options, (http) -> answer(
-                http.getStatusCode().value(), http.getHeaders(), HttpTransport.readAll(http), type, baseResp, uri));
+        return exchange(uri, Outgoing.json(write(request, options)), options, type, baseResp);
+    }
+
+    /** Sends {@code outgoing} (a GET, an upload) and reads the JSON reply as {@code type}, as a POST's is read. */
+    <T> RawResponse<T> exchange(URI uri, Outgoing outgoing, RequestOptions options, Class<T> type,
+            Function<T, @Nullable BaseResp> baseResp) {
+        return this.transport.send(uri, outgoing, options, (http) -> answer(http.getStatusCode().value(),
+                http.getHeaders(), HttpTransport.readAll(http), type, baseResp, uri));
     }
 
     /**

@@ -24,6 +24,13 @@ public interface MiniMaxClient {
     ChatCompletionsApi chatCompletions();
 
     /**
+     * MiniMax's Files API: upload (streamed from disk), list, retrieve and delete files, such as videos to
+     * reference as {@code mm_file://id}.
+     * @return the Files API
+     */
+    FilesApi files();
+
+    /**
      * The same APIs without blocking: {@code CompletableFuture}s and {@code Flow.Publisher}s, no thread held per
      * call or open stream. Needs the JDK {@code HttpClient} transport (the default, or
      * {@link MiniMaxClientBuilder#httpClient}).

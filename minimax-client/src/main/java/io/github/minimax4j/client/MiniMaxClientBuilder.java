@@ -273,7 +273,8 @@ public final class MiniMaxClientBuilder {
                     new DefaultAsyncChatCompletionsApi(asyncTransport, this.defaults, observer, this.baseUrl));
         }
         return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, observer, anthropic),
-                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl), async);
+                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl),
+                new DefaultFilesApi(transport, observer, this.baseUrl), async);
     }
 
     /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */

@@ -30,6 +30,8 @@ import io.github.minimax4j.anthropic.UnknownBlock;
 import io.github.minimax4j.anthropic.Usage;
 import io.github.minimax4j.anthropic.VideoBlock;
 import io.github.minimax4j.model.BaseResp;
+import io.github.minimax4j.model.FileObject;
+import io.github.minimax4j.model.FilePurpose;
 import io.github.minimax4j.model.Model;
 import io.github.minimax4j.model.ModelLimits;
 import io.github.minimax4j.model.Thinking;
@@ -72,7 +74,10 @@ public class MiniMaxRuntimeHints implements RuntimeHintsRegistrar {
             ChatContent.class, ChatMessage.class, ChatTool.class, ChatUsage.class, ContentPart.class, ToolCall.class,
             io.github.minimax4j.openai.Role.class, io.github.minimax4j.anthropic.CacheControl.class,
             // Shared
-            BaseResp.class, Model.class, ModelLimits.class, Thinking.class, ThinkingMode.class, TokenUsage.class);
+            BaseResp.class, Model.class, ModelLimits.class, Thinking.class, ThinkingMode.class, TokenUsage.class,
+            // Files API
+            FileObject.class, FilePurpose.class, DefaultFilesApi.FileReply.class, DefaultFilesApi.FileList.class,
+            DefaultFilesApi.DeleteReply.class);
 
     private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 

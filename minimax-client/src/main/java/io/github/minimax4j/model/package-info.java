@@ -1,5 +1,5 @@
 /**
- * Value types shared by both MiniMax APIs: the model catalog and thinking control.
+ * Value types shared by both MiniMax APIs: the model catalog, thinking control, and the Files API's file and purpose.
  */
 @NullMarked
 package io.github.minimax4j.model;

@@ -16,6 +16,9 @@ public final class MiniMaxCall {
     /** The {@code api} of a Chat Completions call. */
     public static final String CHAT_COMPLETIONS = "chat_completions";
 
+    /** The {@code api} of a Files API call (upload, list, retrieve, delete): no model, no token usage. */
+    public static final String FILES = "files";
+
     private final String api;
 
     private final String operation;
@@ -52,7 +55,7 @@ public final class MiniMaxCall {
     }
 
     /**
-     * API called, {@link #MESSAGES} or {@link #CHAT_COMPLETIONS}.
+     * API called, {@link #MESSAGES}, {@link #CHAT_COMPLETIONS} or {@link #FILES}.
      * @return the API
      */
     public String api() {
@@ -134,7 +137,7 @@ public final class MiniMaxCall {
         }
 
         /**
-         * Sets the API called, {@link #MESSAGES} or {@link #CHAT_COMPLETIONS}.
+         * Sets the API called, {@link #MESSAGES}, {@link #CHAT_COMPLETIONS} or {@link #FILES}.
          * @param api the API
          * @return this builder
          */

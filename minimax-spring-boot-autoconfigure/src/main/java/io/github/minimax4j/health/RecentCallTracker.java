@@ -9,6 +9,7 @@ import io.github.minimax4j.error.BadRequestException;
 import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.error.SensitiveContentException;
+import io.github.minimax4j.observation.MiniMaxCall;
 import io.github.minimax4j.observation.MiniMaxObservationContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -44,6 +45,10 @@ public class RecentCallTracker implements ObservationHandler<MiniMaxObservationC
 
     @Override
     public void onStop(MiniMaxObservationContext context) {
+        if (MiniMaxCall.FILES.equals(context.getCall().api())) {
+            // File operations say nothing about generation: a missing file must not turn health DOWN.
+            return;
+        }
         Throwable error = context.getError();
         if (error == null) {
             succeeded();

@@ -1,14 +1,20 @@
 package io.github.minimax4j.autoconfigure;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.client.MiniMaxClient;
+import io.github.minimax4j.model.FileObject;
+import io.github.minimax4j.model.FilePurpose;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockserver.integration.ClientAndServer;
 import org.mockserver.model.HttpRequest;
 import org.mockserver.model.MediaType;
@@ -113,6 +119,25 @@ class MiniMaxAutoConfigurationTests {
                     assertThat(lastRequest().getPath().getValue()).isEqualTo("/gateway/v1/messages");
                     assertThat(lastRequest().getFirstHeader("x-api-key")).isEqualTo("key-1");
                 });
+    }
+
+    @Test
+    void theFilesApiIsReachableFromTheClientBeanWithNothingMoreToConfigure(@TempDir Path dir) throws IOException {
+        server.reset();
+        server.when(request().withPath("/v1/files/upload")).respond(response().withContentType(MediaType.APPLICATION_JSON)
+            .withBody("{\"file\":{\"file_id\":42,\"bytes\":11,\"created_at\":1,\"filename\":\"clip.mp4\","
+                    + "\"purpose\":\"video_understanding\"},\"base_resp\":{\"status_code\":0,\"status_msg\":\"success\"}}"));
+        Path video = Files.writeString(dir.resolve("clip.mp4"), "video bytes");
+        this.runner.withPropertyValues("minimax.api-key=key-1", "minimax.base-url=" + baseUrl()).run((context) -> {
+            FileObject file = context.getBean(MiniMaxClient.class).files().upload(video, FilePurpose.VIDEO_UNDERSTANDING);
+            assertThat(file.reference()).isEqualTo("mm_file://42");
+            HttpRequest sent = lastRequest();
+            assertThat(sent.getMethod().getValue()).isEqualTo("POST");
+            assertThat(sent.getFirstHeader("Authorization")).isEqualTo("Bearer key-1");
+            assertThat(sent.getFirstHeader("Content-Type")).startsWith("multipart/form-data");
+            assertThat(sent.getBodyAsString()).contains("name=\"purpose\"", "video_understanding",
+                    "filename=\"clip.mp4\"", "video bytes");
+        });
     }
 
     @Test

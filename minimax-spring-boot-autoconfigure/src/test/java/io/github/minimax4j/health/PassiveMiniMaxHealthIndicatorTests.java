@@ -7,6 +7,8 @@ import io.github.minimax4j.error.ApiError;
 import io.github.minimax4j.error.BadRequestException;
 import io.github.minimax4j.error.MiniMaxIoException;
 import io.github.minimax4j.error.RateLimitException;
+import io.github.minimax4j.observation.MiniMaxCall;
+import io.github.minimax4j.observation.MiniMaxObservationContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
@@ -51,5 +53,20 @@ class PassiveMiniMaxHealthIndicatorTests {
             .build(), null));
         this.calls.failed(new CancellationException("closed by its caller"));
         assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void fileOperationsLeaveHealthAsItWas() {
+        this.calls.succeeded();
+        MiniMaxObservationContext upload = new MiniMaxObservationContext(MiniMaxCall.builder()
+            .api(MiniMaxCall.FILES)
+            .operation("retrieve_file")
+            .requestModel("")
+            .build());
+        upload.setError(new MiniMaxIoException("connection reset while uploading", null));
+        this.clock.advance(Duration.ofSeconds(1));
+        this.calls.onStop(upload);
+        assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(this.calls.lastSuccess()).isBefore(this.clock.instant());
     }
 }

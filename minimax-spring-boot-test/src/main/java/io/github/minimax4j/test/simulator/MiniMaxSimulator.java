@@ -24,12 +24,15 @@ import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An offline stand-in for the MiniMax API: an in-process HTTP server on 127.0.0.1 (a random free port)
  * that answers the Anthropic-compatible Messages API ({@code /anthropic/v1/messages}, streamed or not,
  * and {@code /count_tokens}) and the OpenAI-compatible Chat Completions API ({@code /v1/chat/completions})
- * with realistic, deterministic replies, thinking, tool calls, streams and token usage.
+ * with realistic, deterministic replies, thinking, tool calls, streams and token usage; and MiniMax's Files API
+ * ({@code /v1/files/upload}, {@code list}, {@code retrieve}, {@code delete}), keeping uploads in memory (256 MB in
+ * all) and accepting in conversations only the {@code mm_file://} ids it issued.
  * <p>
  * It lets an app run (and its metrics and health move) without an API key, and lets tests script what
  * it answers ({@link #replyNext}, {@link #when}: text, thinking, tool calls, HTTP and {@code base_resp}
@@ -60,6 +63,12 @@ public final class MiniMaxSimulator implements AutoCloseable {
      */
     static final int MAX_THREADS = 64;
 
+    private static final String FILES = "/v1/files/";
+
+    private static final Map<String, ReceivedRequest.Api> FILE_APIS = Map.of("upload",
+            ReceivedRequest.Api.FILES_UPLOAD, "list", ReceivedRequest.Api.FILES_LIST, "retrieve",
+            ReceivedRequest.Api.FILES_RETRIEVE, "delete", ReceivedRequest.Api.FILES_DELETE);
+
     private final Duration streamDelay;
 
     private final TokenLedger ledger = new TokenLedger();
@@ -71,6 +80,8 @@ public final class MiniMaxSimulator implements AutoCloseable {
     private final List<ReplyRule.Rule> rules = new CopyOnWriteArrayList<>();
 
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+
+    private final FilesEndpoint files = new FilesEndpoint();
 
     private @Nullable HttpServer server;
 
@@ -267,6 +278,7 @@ public final class MiniMaxSimulator implements AutoCloseable {
         this.rules.clear();
         this.received.clear();
         this.ledger.reset();
+        this.files.reset();
     }
 
     /** Tokens served so far by {@code /anthropic/v1/messages} (streamed and not). */
@@ -306,6 +318,10 @@ public final class MiniMaxSimulator implements AutoCloseable {
 
     private void route(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set(HttpExchanges.REQUEST_ID_HEADER, Ids.responseId());
+        if (exchange.getRequestURI().getPath().startsWith(FILES)) {
+            files(exchange, exchange.getRequestURI().getPath().substring(FILES.length()));
+            return;
+        }
         Route route = this.routes.get(exchange.getRequestURI().getPath());
         if (route == null) {
             HttpExchanges.sendError(exchange, 404, "No such endpoint: " + exchange.getRequestURI().getPath(), null);
@@ -342,6 +358,53 @@ public final class MiniMaxSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The Files API: the request is recorded like any other (an upload without its file's bytes), and a
+     * {@link #when} rule can make it fail with an HTTP or {@code base_resp} error; replies queued with
+     * {@link #replyNext} are for the conversation APIs only.
+     */
+    private void files(HttpExchange exchange, String operation) throws IOException {
+        ReceivedRequest.Api api = FILE_APIS.get(operation);
+        if (api == null) {
+            HttpExchanges.sendError(exchange, 404, "No such endpoint: " + exchange.getRequestURI().getPath(), null);
+            return;
+        }
+        if (!exchange.getRequestMethod().equals(FilesEndpoint.methodOf(operation))) {
+            exchange.getResponseHeaders().set("Allow", FilesEndpoint.methodOf(operation));
+            HttpExchanges.sendError(exchange, 405, "Use " + FilesEndpoint.methodOf(operation) + " for this endpoint",
+                    null);
+            return;
+        }
+        boolean upload = api == ReceivedRequest.Api.FILES_UPLOAD;
+        byte[] body = upload ? this.files.readUpload(exchange) : exchange.getRequestBody().readAllBytes();
+        ReceivedRequest request = new ReceivedRequest(api, HttpExchanges.requestId(exchange),
+                exchange.getRequestHeaders(),
+                upload ? FilesEndpoint.summary(exchange.getRequestHeaders().getFirst("Content-Type"), body) : body);
+        this.received.add(request);
+        if (!HttpExchanges.hasApiKey(exchange)) {
+            HttpExchanges.sendError(exchange, 401,
+                    "Missing API key: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'", null);
+            return;
+        }
+        SimulatedReply scripted = SimulatedReply.generated();
+        for (int i = this.rules.size() - 1; i >= 0; i--) {
+            if (this.rules.get(i).matches(request)) {
+                scripted = this.rules.get(i).nextReply();
+                break;
+            }
+        }
+        switch (scripted.kind()) {
+            case HTTP_ERROR -> HttpExchanges.sendError(exchange, scripted.code(), scripted.message(),
+                    scripted.retryAfter());
+            case BASE_RESP_ERROR -> {
+                ObjectNode reply = Json.object();
+                reply.set("base_resp", HttpExchanges.baseResp(scripted.code(), scripted.message()));
+                HttpExchanges.sendJson(exchange, 200, reply);
+            }
+            default -> this.files.handle(exchange, operation, body);
+        }
+    }
+
     private SimulatedReply replyFor(ReceivedRequest request) {
         SimulatedReply next = this.queued.poll();
         if (next != null) {
@@ -358,7 +421,9 @@ public final class MiniMaxSimulator implements AutoCloseable {
 
     private void serve(HttpExchange exchange, Route route, byte[] body, SimulatedReply reply) throws IOException {
         try {
-            route.endpoint().handle(exchange, Json.readObject(body), reply);
+            JsonNode json = Json.readObject(body);
+            this.files.checkReferences(json);
+            route.endpoint().handle(exchange, json, reply);
         }
         catch (BadRequestException ex) {
             HttpExchanges.sendError(exchange, 400, ex.getMessage(), null);

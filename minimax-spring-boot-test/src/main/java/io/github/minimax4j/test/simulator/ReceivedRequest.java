@@ -33,7 +33,19 @@ public final class ReceivedRequest {
         COUNT_TOKENS,
 
         /** {@code POST /v1/chat/completions}. */
-        CHAT_COMPLETIONS
+        CHAT_COMPLETIONS,
+
+        /** {@code POST /v1/files/upload}; the body kept is the form as JSON (purpose, filename, bytes), not the file. */
+        FILES_UPLOAD,
+
+        /** {@code GET /v1/files/list}. */
+        FILES_LIST,
+
+        /** {@code GET /v1/files/retrieve}. */
+        FILES_RETRIEVE,
+
+        /** {@code POST /v1/files/delete}. */
+        FILES_DELETE
     }
 
     private final Api api;
