@@ -1,12 +1,12 @@
 package io.github.minimax4j.springai;
 
-import java.net.URI;
 import java.util.Base64;
 
 import io.github.minimax4j.anthropic.ContentBlock;
 import io.github.minimax4j.anthropic.ImageBlock;
 import io.github.minimax4j.anthropic.VideoBlock;
 import io.github.minimax4j.error.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.content.Media;
 
 /**
@@ -36,13 +36,13 @@ final class MediaBlocks {
                 + "API takes images and video (MiniMax-M3)");
     }
 
-    private static String url(Media media) {
+    private static @Nullable String url(Media media) {
         Object data = media.getData();
         if (data instanceof String text) {
             return text;
         }
-        if (data instanceof URI uri) {
-            return uri.toString();
+        if (data instanceof java.net.URI || data instanceof java.net.URL) {
+            return data.toString();
         }
         return null;
     }
