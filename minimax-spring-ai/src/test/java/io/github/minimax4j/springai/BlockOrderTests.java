@@ -3,9 +3,8 @@ package io.github.minimax4j.springai;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -34,20 +33,10 @@ class BlockOrderTests {
             + "{\"type\":\"text\",\"text\":\"Checking both.\"},"
             + "{\"type\":\"tool_use\",\"id\":\"call_2\",\"name\":\"weather\",\"input\":{\"city\":\"Lyon\"}}]";
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ChatClient chatClient;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.chatClient = ChatClient.builder(new MiniMaxChatModel(this.miniMax.client())).build();
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ChatClient chatClient = this.miniMax.chatClient();
 
     static class WeatherTools {
 

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
-import io.github.minimax4j.springai.autoconfigure.MiniMaxChatModelAutoConfiguration;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -18,17 +16,13 @@ import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.mcp.SyncMcpToolCallbackProvider;
 import org.springframework.ai.mcp.client.common.autoconfigure.McpClientAutoConfiguration;
 import org.springframework.ai.mcp.client.common.autoconfigure.McpToolCallbackAutoConfiguration;
 import org.springframework.ai.mcp.client.httpclient.autoconfigure.StreamableHttpHttpClientTransportAutoConfiguration;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.JsonNode;
 
 import static io.github.minimax4j.springai.FakeMiniMax.answer;
@@ -44,7 +38,8 @@ class McpToolsTests {
 
     private final List<Map<String, Object>> toolCalls = new CopyOnWriteArrayList<>();
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
     private Tomcat tomcat;
 
@@ -55,7 +50,6 @@ class McpToolsTests {
 
     @BeforeEach
     void start() throws LifecycleException {
-        this.miniMax = new FakeMiniMax();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
             .mcpEndpoint("/mcp")
             .build();
@@ -91,7 +85,6 @@ class McpToolsTests {
         this.mcpServer.closeGracefully();
         this.tomcat.stop();
         this.tomcat.destroy();
-        this.miniMax.close();
     }
 
     @Test
@@ -99,14 +92,10 @@ class McpToolsTests {
         this.miniMax.replies(toolUse("The user wants Paris weather: ask the MCP tool.", "sig-mcp+/=", "call_m1",
                 "weather", "{\"city\":\"Paris\"}"), answer("MiniMax-M3", "Got it.", "It is sunny in Paris."));
         int port = this.tomcat.getConnector().getLocalPort();
-        new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    MiniMaxChatModelAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-                    ChatClientAutoConfiguration.class, StreamableHttpHttpClientTransportAutoConfiguration.class,
-                    McpClientAutoConfiguration.class, McpToolCallbackAutoConfiguration.class))
-            .withPropertyValues("minimax.api-key=" + FakeMiniMax.API_KEY, "minimax.base-url=" + this.miniMax.baseUrl(),
-                    "spring.ai.mcp.client.streamable-http.connections.weather.url=http://127.0.0.1:" + port,
-                    "spring.ai.mcp.client.streamable-http.connections.weather.endpoint=/mcp")
+        this.miniMax.application(StreamableHttpHttpClientTransportAutoConfiguration.class,
+                    McpClientAutoConfiguration.class, McpToolCallbackAutoConfiguration.class)
+            .withPropertyValues("spring.ai.mcp.client.streamable-http.connections.weather.url=http://127.0.0.1:" + port,
+                "spring.ai.mcp.client.streamable-http.connections.weather.endpoint=/mcp")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();

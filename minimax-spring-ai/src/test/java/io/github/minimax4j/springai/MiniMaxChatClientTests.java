@@ -9,9 +9,8 @@ import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.error.InsufficientBalanceException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.model.ThinkingMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
@@ -38,20 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Spring AI's ChatClient on MiniMaxChatModel, over HTTP against a fake MiniMax: what is sent, what the user gets. */
 class MiniMaxChatClientTests {
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ChatClient chatClient;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.chatClient = ChatClient.builder(new MiniMaxChatModel(this.miniMax.client())).build();
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ChatClient chatClient = this.miniMax.chatClient();
 
     @Test
     void contentIsTheAnswerNeverTheThinking() {

@@ -2,17 +2,14 @@ package io.github.minimax4j.springai;
 
 import java.util.List;
 
-import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.autoconfigure.observation.MiniMaxObservationAutoConfiguration;
 import io.github.minimax4j.observation.TokenUsageMeterObservationHandler;
-import io.github.minimax4j.springai.autoconfigure.MiniMaxChatModelAutoConfiguration;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.github.minimax4j.observation.MiniMaxObservationContext;
 import io.micrometer.observation.Observation;
@@ -25,15 +22,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.chat.observation.autoconfigure.ChatObservationAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.github.minimax4j.springai.FakeMiniMax.answer;
@@ -49,27 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTests {
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ApplicationContextRunner runner;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
-                    CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-                    MiniMaxObservationAutoConfiguration.class, MiniMaxAutoConfiguration.class,
-                    RestClientAutoConfiguration.class, MiniMaxChatModelAutoConfiguration.class,
-                    ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class,
-                    ChatObservationAutoConfiguration.class))
-            .withPropertyValues("minimax.api-key=" + FakeMiniMax.API_KEY, "minimax.base-url=" + this.miniMax.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ApplicationContextRunner runner = this.miniMax.application(ObservationAutoConfiguration.class,
+            MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+            SimpleMetricsExportAutoConfiguration.class, MiniMaxObservationAutoConfiguration.class,
+            ChatObservationAutoConfiguration.class);
 
     static class Clock {
 

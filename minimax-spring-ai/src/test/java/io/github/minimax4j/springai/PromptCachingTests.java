@@ -1,20 +1,12 @@
 package io.github.minimax4j.springai;
 
-import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
-import io.github.minimax4j.springai.autoconfigure.MiniMaxChatModelAutoConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.tool.annotation.Tool;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.JsonNode;
 
 import static io.github.minimax4j.springai.FakeMiniMax.answer;
@@ -29,20 +21,10 @@ class PromptCachingTests {
 
     private static final String EPHEMERAL = "{\"type\":\"ephemeral\"}";
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ChatClient chatClient;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.chatClient = ChatClient.builder(new MiniMaxChatModel(this.miniMax.client())).build();
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ChatClient chatClient = this.miniMax.chatClient();
 
     static class Tools {
 
@@ -141,12 +123,8 @@ class PromptCachingTests {
     @Test
     void thePropertySetsTheDefaultStrategy() {
         this.miniMax.replies(answer("MiniMax-M3", "t", "ok"));
-        new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    MiniMaxChatModelAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-                    ChatClientAutoConfiguration.class))
-            .withPropertyValues("minimax.api-key=" + FakeMiniMax.API_KEY, "minimax.base-url=" + this.miniMax.baseUrl(),
-                    "minimax.spring-ai.cache-strategy=system-only")
+        this.miniMax.application()
+            .withPropertyValues("minimax.spring-ai.cache-strategy=system-only")
             .run((context) -> context.getBean(ChatClient.Builder.class).build().prompt().system("Stable.").user("Hi")
                 .call().content());
 

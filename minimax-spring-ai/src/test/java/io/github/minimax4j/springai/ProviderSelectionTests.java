@@ -1,18 +1,11 @@
 package io.github.minimax4j.springai;
 
-import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
-import io.github.minimax4j.springai.autoconfigure.MiniMaxChatModelAutoConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.model.anthropic.autoconfigure.AnthropicChatAutoConfiguration;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.github.minimax4j.springai.FakeMiniMax.answer;
@@ -24,25 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProviderSelectionTests {
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ApplicationContextRunner runner;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    MiniMaxChatModelAutoConfiguration.class, AnthropicChatAutoConfiguration.class,
-                    ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
-            .withPropertyValues("minimax.api-key=" + FakeMiniMax.API_KEY, "minimax.base-url=" + this.miniMax.baseUrl(),
-                    "spring.ai.anthropic.api-key=anthropic-test-key");
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ApplicationContextRunner runner = this.miniMax.application(AnthropicChatAutoConfiguration.class)
+        .withPropertyValues("spring.ai.anthropic.api-key=anthropic-test-key");
 
     @Test
     void minimaxChoosesThisModuleAndTheAnthropicModelBacksOff() {

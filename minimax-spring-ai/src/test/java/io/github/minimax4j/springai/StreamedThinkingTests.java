@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 
@@ -33,20 +32,10 @@ class StreamedThinkingTests {
             "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"input_tokens\":12,\"output_tokens\":9}}",
             "{\"type\":\"message_stop\"}");
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ChatClient chatClient;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.chatClient = ChatClient.builder(new MiniMaxChatModel(this.miniMax.client())).build();
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ChatClient chatClient = this.miniMax.chatClient();
 
     @Test
     void eachThinkingDeltaIsAChunkWithNoTextCarryingThePiece() {

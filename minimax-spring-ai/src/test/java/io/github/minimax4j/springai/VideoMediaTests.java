@@ -3,9 +3,8 @@ package io.github.minimax4j.springai;
 import java.net.URI;
 
 import io.github.minimax4j.error.InvalidRequestException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.content.Media;
 import org.springframework.core.io.ByteArrayResource;
@@ -20,20 +19,10 @@ class VideoMediaTests {
 
     private static final MimeType MP4 = MimeType.valueOf("video/mp4");
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ChatClient chatClient;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.chatClient = ChatClient.builder(new MiniMaxChatModel(this.miniMax.client())).build();
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ChatClient chatClient = this.miniMax.chatClient();
 
     private String ask(Media video) {
         this.miniMax.replies(answer("MiniMax-M3", "A cat video.", "A cat jumps."));
