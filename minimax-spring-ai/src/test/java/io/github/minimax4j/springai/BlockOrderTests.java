@@ -91,12 +91,7 @@ class BlockOrderTests {
                 "{\"type\":\"content_block_stop\",\"index\":4}",
                 "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"input_tokens\":50,\"output_tokens\":30}}",
                 "{\"type\":\"message_stop\"}"),
-                sse("{\"type\":\"message_start\",\"message\":{\"id\":\"m2\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"MiniMax-M3\",\"content\":[],\"usage\":{\"input_tokens\":80,\"output_tokens\":1}}}",
-                        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
-                        "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Sunny in both.\"}}",
-                        "{\"type\":\"content_block_stop\",\"index\":0}",
-                        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"input_tokens\":80,\"output_tokens\":3}}",
-                        "{\"type\":\"message_stop\"}"));
+                FakeMiniMax.streamedText("MiniMax-M3", "Sunny in both.", 80, 3));
         WeatherTools tools = new WeatherTools();
 
         List<String> content = this.chatClient.prompt().user("Weather?").tools(tools).stream().content().collectList()

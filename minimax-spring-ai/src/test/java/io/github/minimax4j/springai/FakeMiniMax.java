@@ -177,6 +177,20 @@ final class FakeMiniMax implements AutoCloseable, AfterEachCallback {
         return new Reply(200, "text/event-stream", body.toString());
     }
 
+    /** A streamed reply of one text delta, ending the turn, with the usage given. */
+    static Reply streamedText(String model, String text, int inputTokens, int outputTokens) {
+        return sse("{\"type\":\"message_start\",\"message\":{\"id\":\"msg_streamed\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"usage\":{\"input_tokens\":"
+                + inputTokens + ",\"output_tokens\":1}}}",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":" + quote(text)
+                        + "}}",
+                "{\"type\":\"content_block_stop\",\"index\":0}",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"input_tokens\":"
+                        + inputTokens + ",\"output_tokens\":" + outputTokens + "}}",
+                "{\"type\":\"message_stop\"}");
+    }
+
     /** A reply with a thinking block (M2.x always thinks) and the answer. */
     static Reply answer(String model, String thinking, String text) {
         return json(200, """

@@ -98,13 +98,8 @@ class ObservabilityTests {
 
     @Test
     void theClientsObservationIsTheChildOfSpringAisChatModelObservationCalledAndStreamed() {
-        this.miniMax.replies(answer("MiniMax-M2.7", "t", "Called."), FakeMiniMax.sse(
-                "{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"MiniMax-M3\",\"content\":[],\"usage\":{\"input_tokens\":7,\"output_tokens\":1}}}",
-                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
-                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Streamed.\"}}",
-                "{\"type\":\"content_block_stop\",\"index\":0}",
-                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"input_tokens\":7,\"output_tokens\":4}}",
-                "{\"type\":\"message_stop\"}"));
+        this.miniMax.replies(answer("MiniMax-M2.7", "t", "Called."),
+                FakeMiniMax.streamedText("MiniMax-M3", "Streamed.", 7, 4));
         ParentRecorder recorder = new ParentRecorder();
         this.runner.withBean(ParentRecorder.class, () -> recorder).run((context) -> {
             ChatClient chatClient = context.getBean(ChatClient.Builder.class).build();
