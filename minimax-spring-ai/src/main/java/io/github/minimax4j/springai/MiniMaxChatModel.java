@@ -131,9 +131,11 @@ public final class MiniMaxChatModel implements ChatModel, StreamingChatModel {
     }
 
     /**
-     * Streams the reply: one response per text delta as it arrives, then a last one with no text that
-     * carries the tool calls, thinking blocks, usage and stop reason. Reading happens on a bounded-elastic
-     * thread (the client's stream blocks); cancelling closes the connection.
+     * Streams the reply: one response per text delta as it arrives, one with no text per thinking delta (the
+     * piece under {@link #REASONING_DELTA}), then a last one with no text that carries the tool calls, the
+     * content blocks, thinking, usage and stop reason. Reading happens on a bounded-elastic thread (the
+     * client's stream blocks); cancelling closes the connection. The whole stream is one Spring AI chat-model
+     * observation, a child of the subscriber's (ChatClient's) observation.
      */
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
