@@ -3,6 +3,7 @@ package io.github.minimax4j.anthropic;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -13,8 +14,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tokens the request used, as MiniMax reports them; a count the server did not send is 0 (streams spread
- * usage over {@code message_start} and {@code message_delta}: {@link #merge(Usage)} combines them). Built by
+ * Tokens the request used, as MiniMax reports them. A count the server did not send reads as 0 from its
+ * {@code int} accessor and as empty from its {@code reported...} accessor, which tells a reported 0 from an
+ * absent count (streams spread usage over {@code message_start} and {@code message_delta}:
+ * {@link #merge(Usage)} combines them). Built by
  * {@link #of(int, int)} or {@link #builder()}: a class, not a record, so a count MiniMax adds later is a new
  * builder method, never a new constructor argument.
  */
@@ -22,26 +25,26 @@ import org.jspecify.annotations.Nullable;
 @JsonPropertyOrder({ "input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens" })
 public final class Usage {
 
+    // null: not reported (written back as absent, never as 0)
     @JsonProperty("input_tokens")
-    private final int inputTokens;
+    private final @Nullable Integer inputTokens;
 
     @JsonProperty("output_tokens")
-    private final int outputTokens;
+    private final @Nullable Integer outputTokens;
 
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     @JsonProperty("cache_creation_input_tokens")
-    private final int cacheCreationInputTokens;
+    private final @Nullable Integer cacheCreationInputTokens;
 
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
     @JsonProperty("cache_read_input_tokens")
-    private final int cacheReadInputTokens;
+    private final @Nullable Integer cacheReadInputTokens;
 
     private final Map<String, Object> extra;
 
     @JsonCreator
-    private Usage(@JsonProperty("input_tokens") int inputTokens, @JsonProperty("output_tokens") int outputTokens,
-            @JsonProperty("cache_creation_input_tokens") int cacheCreationInputTokens,
-            @JsonProperty("cache_read_input_tokens") int cacheReadInputTokens,
+    private Usage(@JsonProperty("input_tokens") @Nullable Integer inputTokens,
+            @JsonProperty("output_tokens") @Nullable Integer outputTokens,
+            @JsonProperty("cache_creation_input_tokens") @Nullable Integer cacheCreationInputTokens,
+            @JsonProperty("cache_read_input_tokens") @Nullable Integer cacheReadInputTokens,
             @JsonAnySetter @Nullable Map<String, Object> extra) {
         this.inputTokens = inputTokens;
         this.outputTokens = outputTokens;
@@ -68,34 +71,66 @@ public final class Usage {
 
     /**
      * Uncached input tokens.
-     * @return the input tokens
+     * @return the input tokens, 0 when not reported
      */
     public int inputTokens() {
-        return this.inputTokens;
+        return orZero(this.inputTokens);
+    }
+
+    /**
+     * Uncached input tokens, if reported.
+     * @return the input tokens as MiniMax sent them (0 included), or empty when the reply did not report them
+     */
+    public OptionalInt reportedInputTokens() {
+        return reported(this.inputTokens);
     }
 
     /**
      * Output tokens, thinking included.
-     * @return the output tokens
+     * @return the output tokens, 0 when not reported
      */
     public int outputTokens() {
-        return this.outputTokens;
+        return orZero(this.outputTokens);
+    }
+
+    /**
+     * Output tokens, if reported.
+     * @return the output tokens as MiniMax sent them (0 included), or empty when the reply did not report them
+     */
+    public OptionalInt reportedOutputTokens() {
+        return reported(this.outputTokens);
     }
 
     /**
      * Input tokens written to the prompt cache.
-     * @return the cache creation input tokens
+     * @return the cache creation input tokens, 0 when not reported
      */
     public int cacheCreationInputTokens() {
-        return this.cacheCreationInputTokens;
+        return orZero(this.cacheCreationInputTokens);
+    }
+
+    /**
+     * Input tokens written to the prompt cache, if reported.
+     * @return the cache creation input tokens as MiniMax sent them (0 included), or empty when the reply did not report them
+     */
+    public OptionalInt reportedCacheCreationInputTokens() {
+        return reported(this.cacheCreationInputTokens);
     }
 
     /**
      * Input tokens read from the prompt cache.
-     * @return the cache read input tokens
+     * @return the cache read input tokens, 0 when not reported
      */
     public int cacheReadInputTokens() {
-        return this.cacheReadInputTokens;
+        return orZero(this.cacheReadInputTokens);
+    }
+
+    /**
+     * Input tokens read from the prompt cache, if reported.
+     * @return the cache read input tokens as MiniMax sent them (0 included), or empty when the reply did not report them
+     */
+    public OptionalInt reportedCacheReadInputTokens() {
+        return reported(this.cacheReadInputTokens);
     }
 
     /**
@@ -114,12 +149,13 @@ public final class Usage {
      * @return the usage
      */
     public static Usage of(int inputTokens, int outputTokens) {
-        return new Usage(inputTokens, outputTokens, 0, 0, Map.of());
+        return new Usage(inputTokens, outputTokens, null, null, Map.of());
     }
 
     /**
-     * This usage updated by a later report: each count the later one carries (non-zero) replaces this one's.
-     * MiniMax reports cumulative values, so adding would double-count.
+     * This usage updated by a later report: each count the later one carries replaces this one's, except a
+     * later 0 over an earlier non-zero count (a stream's closing report repeats counts it has, as 0 where it
+     * has none). MiniMax reports cumulative values, so adding would double-count.
      * @param later the later report, or null
      * @return the merged usage
      */
@@ -139,19 +175,28 @@ public final class Usage {
      * @return the sum
      */
     public int totalInputTokens() {
-        return this.inputTokens + this.cacheReadInputTokens + this.cacheCreationInputTokens;
+        return inputTokens() + cacheReadInputTokens() + cacheCreationInputTokens();
     }
 
-    private static int latest(int earlier, int later) {
-        return (later != 0) ? later : earlier;
+    private static @Nullable Integer latest(@Nullable Integer earlier, @Nullable Integer later) {
+        return (later == null || (later == 0 && earlier != null)) ? earlier : later;
+    }
+
+    private static int orZero(@Nullable Integer count) {
+        return (count != null) ? count : 0;
+    }
+
+    private static OptionalInt reported(@Nullable Integer count) {
+        return (count != null) ? OptionalInt.of(count) : OptionalInt.empty();
     }
 
     @Override
     public boolean equals(Object other) {
-        return this == other || (other instanceof Usage that && this.inputTokens == that.inputTokens
-                && this.outputTokens == that.outputTokens
-                && this.cacheCreationInputTokens == that.cacheCreationInputTokens
-                && this.cacheReadInputTokens == that.cacheReadInputTokens && Objects.equals(this.extra, that.extra));
+        return this == other || (other instanceof Usage that && Objects.equals(this.inputTokens, that.inputTokens)
+                && Objects.equals(this.outputTokens, that.outputTokens)
+                && Objects.equals(this.cacheCreationInputTokens, that.cacheCreationInputTokens)
+                && Objects.equals(this.cacheReadInputTokens, that.cacheReadInputTokens)
+                && Objects.equals(this.extra, that.extra));
     }
 
     @Override
@@ -170,13 +215,13 @@ public final class Usage {
     /** Builds a {@link Usage}; not thread-safe. */
     public static final class Builder {
 
-        private int inputTokens;
+        private @Nullable Integer inputTokens;
 
-        private int outputTokens;
+        private @Nullable Integer outputTokens;
 
-        private int cacheCreationInputTokens;
+        private @Nullable Integer cacheCreationInputTokens;
 
-        private int cacheReadInputTokens;
+        private @Nullable Integer cacheReadInputTokens;
 
         private @Nullable Map<String, Object> extra;
 
@@ -193,40 +238,40 @@ public final class Usage {
 
         /**
          * Sets the uncached input tokens.
-         * @param inputTokens the input tokens
+         * @param inputTokens the input tokens, or null for not reported
          * @return this builder
          */
-        public Builder inputTokens(int inputTokens) {
+        public Builder inputTokens(@Nullable Integer inputTokens) {
             this.inputTokens = inputTokens;
             return this;
         }
 
         /**
          * Sets the output tokens, thinking included.
-         * @param outputTokens the output tokens
+         * @param outputTokens the output tokens, or null for not reported
          * @return this builder
          */
-        public Builder outputTokens(int outputTokens) {
+        public Builder outputTokens(@Nullable Integer outputTokens) {
             this.outputTokens = outputTokens;
             return this;
         }
 
         /**
          * Sets the input tokens written to the prompt cache.
-         * @param cacheCreationInputTokens the cache creation input tokens
+         * @param cacheCreationInputTokens the cache creation input tokens, or null for not reported
          * @return this builder
          */
-        public Builder cacheCreationInputTokens(int cacheCreationInputTokens) {
+        public Builder cacheCreationInputTokens(@Nullable Integer cacheCreationInputTokens) {
             this.cacheCreationInputTokens = cacheCreationInputTokens;
             return this;
         }
 
         /**
          * Sets the input tokens read from the prompt cache.
-         * @param cacheReadInputTokens the cache read input tokens
+         * @param cacheReadInputTokens the cache read input tokens, or null for not reported
          * @return this builder
          */
-        public Builder cacheReadInputTokens(int cacheReadInputTokens) {
+        public Builder cacheReadInputTokens(@Nullable Integer cacheReadInputTokens) {
             this.cacheReadInputTokens = cacheReadInputTokens;
             return this;
         }

@@ -2,6 +2,7 @@ package io.github.minimax4j.openai;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tokens a chat completion used; a count the server did not send is 0. A class with a builder, not a record,
+ * Tokens a chat completion used. A count the server did not send reads as 0 from its {@code int} accessor and
+ * as empty from its {@code reported...} accessor, which tells a reported 0 from an absent count. A class with a builder, not a record,
  * so a count MiniMax adds later is a new builder method, never a new constructor argument.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,13 +23,13 @@ import org.jspecify.annotations.Nullable;
 public final class ChatUsage {
 
     @JsonProperty("prompt_tokens")
-    private final int promptTokens;
+    private final @Nullable Integer promptTokens;
 
     @JsonProperty("completion_tokens")
-    private final int completionTokens;
+    private final @Nullable Integer completionTokens;
 
     @JsonProperty("total_tokens")
-    private final int totalTokens;
+    private final @Nullable Integer totalTokens;
 
     @JsonProperty("prompt_tokens_details")
     private final @Nullable PromptTokensDetails promptTokensDetails;
@@ -38,8 +40,9 @@ public final class ChatUsage {
     private final Map<String, Object> extra;
 
     @JsonCreator
-    private ChatUsage(@JsonProperty("prompt_tokens") int promptTokens,
-            @JsonProperty("completion_tokens") int completionTokens, @JsonProperty("total_tokens") int totalTokens,
+    private ChatUsage(@JsonProperty("prompt_tokens") @Nullable Integer promptTokens,
+            @JsonProperty("completion_tokens") @Nullable Integer completionTokens,
+            @JsonProperty("total_tokens") @Nullable Integer totalTokens,
             @JsonProperty("prompt_tokens_details") @Nullable PromptTokensDetails promptTokensDetails,
             @JsonProperty("completion_tokens_details") @Nullable CompletionTokensDetails completionTokensDetails,
             @JsonAnySetter @Nullable Map<String, Object> extra) {
@@ -69,26 +72,50 @@ public final class ChatUsage {
 
     /**
      * All input tokens, cached ones included.
-     * @return the prompt tokens
+     * @return the prompt tokens, 0 when not reported
      */
     public int promptTokens() {
-        return this.promptTokens;
+        return (this.promptTokens != null) ? this.promptTokens : 0;
+    }
+
+    /**
+     * All input tokens, cached ones included, if reported.
+     * @return the prompt tokens as MiniMax sent them (0 included), or empty when the reply did not report them
+     */
+    public OptionalInt reportedPromptTokens() {
+        return (this.promptTokens != null) ? OptionalInt.of(this.promptTokens) : OptionalInt.empty();
     }
 
     /**
      * Output tokens, reasoning included.
-     * @return the completion tokens
+     * @return the completion tokens, 0 when not reported
      */
     public int completionTokens() {
-        return this.completionTokens;
+        return (this.completionTokens != null) ? this.completionTokens : 0;
+    }
+
+    /**
+     * Output tokens, reasoning included, if reported.
+     * @return the completion tokens as MiniMax sent them (0 included), or empty when the reply did not report them
+     */
+    public OptionalInt reportedCompletionTokens() {
+        return (this.completionTokens != null) ? OptionalInt.of(this.completionTokens) : OptionalInt.empty();
     }
 
     /**
      * Prompt plus completion tokens.
-     * @return the total tokens
+     * @return the total tokens, 0 when not reported
      */
     public int totalTokens() {
-        return this.totalTokens;
+        return (this.totalTokens != null) ? this.totalTokens : 0;
+    }
+
+    /**
+     * Prompt plus completion tokens, if reported.
+     * @return the total tokens as MiniMax sent them (0 included), or empty when the reply did not report them
+     */
+    public OptionalInt reportedTotalTokens() {
+        return (this.totalTokens != null) ? OptionalInt.of(this.totalTokens) : OptionalInt.empty();
     }
 
     /**
@@ -125,6 +152,15 @@ public final class ChatUsage {
     }
 
     /**
+     * Input tokens read from the cache, if reported.
+     * @return {@code prompt_tokens_details.cached_tokens} when the reply carried the details, else empty
+     */
+    public OptionalInt reportedCachedTokens() {
+        return (this.promptTokensDetails != null) ? OptionalInt.of(this.promptTokensDetails.cachedTokens())
+                : OptionalInt.empty();
+    }
+
+    /**
      * Output tokens spent on reasoning.
      * @return {@code completion_tokens_details.reasoning_tokens}, 0 when absent
      */
@@ -150,8 +186,9 @@ public final class ChatUsage {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || (other instanceof ChatUsage that && this.promptTokens == that.promptTokens
-                && this.completionTokens == that.completionTokens && this.totalTokens == that.totalTokens
+        return this == other || (other instanceof ChatUsage that && Objects.equals(this.promptTokens, that.promptTokens)
+                && Objects.equals(this.completionTokens, that.completionTokens)
+                && Objects.equals(this.totalTokens, that.totalTokens)
                 && Objects.equals(this.promptTokensDetails, that.promptTokensDetails)
                 && Objects.equals(this.completionTokensDetails, that.completionTokensDetails)
                 && Objects.equals(this.extra, that.extra));
@@ -173,11 +210,11 @@ public final class ChatUsage {
     /** Builds a {@link ChatUsage}; not thread-safe. */
     public static final class Builder {
 
-        private int promptTokens;
+        private @Nullable Integer promptTokens;
 
-        private int completionTokens;
+        private @Nullable Integer completionTokens;
 
-        private int totalTokens;
+        private @Nullable Integer totalTokens;
 
         private @Nullable PromptTokensDetails promptTokensDetails;
 
@@ -199,30 +236,30 @@ public final class ChatUsage {
 
         /**
          * Sets all input tokens, cached ones included.
-         * @param promptTokens the prompt tokens
+         * @param promptTokens the prompt tokens, or null for not reported
          * @return this builder
          */
-        public Builder promptTokens(int promptTokens) {
+        public Builder promptTokens(@Nullable Integer promptTokens) {
             this.promptTokens = promptTokens;
             return this;
         }
 
         /**
          * Sets the output tokens, reasoning included.
-         * @param completionTokens the completion tokens
+         * @param completionTokens the completion tokens, or null for not reported
          * @return this builder
          */
-        public Builder completionTokens(int completionTokens) {
+        public Builder completionTokens(@Nullable Integer completionTokens) {
             this.completionTokens = completionTokens;
             return this;
         }
 
         /**
          * Sets the prompt plus completion tokens.
-         * @param totalTokens the total tokens
+         * @param totalTokens the total tokens, or null for not reported
          * @return this builder
          */
-        public Builder totalTokens(int totalTokens) {
+        public Builder totalTokens(@Nullable Integer totalTokens) {
             this.totalTokens = totalTokens;
             return this;
         }

@@ -16,8 +16,8 @@ import org.springframework.ai.tool.ToolCallback;
 
 /**
  * Options of a MiniMax chat call through Spring AI: model, max tokens, temperature, top-p, thinking
- * (adaptive or disabled: MiniMax accepts no other), tool choice (auto or none), the end user's id, and
- * Spring AI's tool callbacks. A value left unset takes the client's default ({@code minimax.*}).
+ * (adaptive or disabled: MiniMax accepts no other), tool choice (auto or none), the end user's id, the
+ * prompt-cache strategy, and Spring AI's tool callbacks. A value left unset takes the client's default ({@code minimax.*}).
  * <p>
  * Spring AI's generic {@code topK}, {@code stopSequences}, {@code frequencyPenalty} and
  * {@code presencePenalty} are not MiniMax parameters (its Messages API ignores {@code top_k} and
@@ -39,6 +39,8 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
 
     private final @Nullable String userId;
 
+    private final @Nullable MiniMaxCacheStrategy cacheStrategy;
+
     private final List<ToolCallback> toolCallbacks;
 
     private final Map<String, Object> toolContext;
@@ -53,6 +55,7 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
         this.thinking = builder.thinking;
         this.toolChoice = builder.toolChoice;
         this.userId = builder.userId;
+        this.cacheStrategy = builder.cacheStrategy;
         this.toolCallbacks = List.copyOf(builder.toolCallbacks());
         this.toolContext = java.util.Collections.unmodifiableMap(new HashMap<>(builder.toolContext()));
         this.unsupported = new Unsupported(builder.topK(), builder.stopSequences(), builder.frequencyPenalty(),
@@ -109,6 +112,11 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
         return this.userId;
     }
 
+    /** Where prompt-cache breakpoints go, or null for none. */
+    public @Nullable MiniMaxCacheStrategy getCacheStrategy() {
+        return this.cacheStrategy;
+    }
+
     @Override
     public @Nullable Double getFrequencyPenalty() {
         return this.unsupported.frequencyPenalty();
@@ -156,6 +164,7 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
             .thinking(this.thinking)
             .toolChoice(this.toolChoice)
             .userId(this.userId)
+            .cacheStrategy(this.cacheStrategy)
             .toolCallbacks(new ArrayList<>(this.toolCallbacks))
             .toolContext(new HashMap<>(this.toolContext));
         return builder.topK(this.unsupported.topK())
@@ -170,6 +179,7 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
                 && Objects.equals(this.maxTokens, that.maxTokens) && Objects.equals(this.temperature, that.temperature)
                 && Objects.equals(this.topP, that.topP) && this.thinking == that.thinking
                 && this.toolChoice == that.toolChoice && Objects.equals(this.userId, that.userId)
+                && this.cacheStrategy == that.cacheStrategy
                 && this.toolCallbacks.equals(that.toolCallbacks) && this.toolContext.equals(that.toolContext)
                 && this.unsupported.equals(that.unsupported));
     }
@@ -177,14 +187,15 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
     @Override
     public int hashCode() {
         return Objects.hash(this.model, this.maxTokens, this.temperature, this.topP, this.thinking, this.toolChoice,
-                this.userId, this.toolCallbacks, this.toolContext, this.unsupported);
+                this.userId, this.cacheStrategy, this.toolCallbacks, this.toolContext, this.unsupported);
     }
 
     @Override
     public String toString() {
         return "MiniMaxChatOptions[model=" + this.model + ", maxTokens=" + this.maxTokens + ", temperature="
                 + this.temperature + ", topP=" + this.topP + ", thinking=" + this.thinking + ", toolChoice="
-                + this.toolChoice + ", tools=" + this.toolCallbacks.size() + "]";
+                + this.toolChoice + ", cacheStrategy=" + this.cacheStrategy + ", tools=" + this.toolCallbacks.size()
+                + "]";
     }
 
     /** Spring AI's generic options that MiniMax does not take; kept only to reject them with a clear message. */
@@ -216,6 +227,8 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
 
         private @Nullable String userId;
 
+        private @Nullable MiniMaxCacheStrategy cacheStrategy;
+
         private Builder() {
         }
 
@@ -237,6 +250,12 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
             return this;
         }
 
+        /** Where prompt-cache breakpoints go (at most 3 are placed; MiniMax takes 4). */
+        public Builder cacheStrategy(@Nullable MiniMaxCacheStrategy cacheStrategy) {
+            this.cacheStrategy = cacheStrategy;
+            return this;
+        }
+
         @Override
         public Builder clone() {
             return super.clone();
@@ -254,6 +273,9 @@ public final class MiniMaxChatOptions implements ToolCallingChatOptions {
                 }
                 if (that.userId != null) {
                     this.userId = that.userId;
+                }
+                if (that.cacheStrategy != null) {
+                    this.cacheStrategy = that.cacheStrategy;
                 }
             }
             return this;

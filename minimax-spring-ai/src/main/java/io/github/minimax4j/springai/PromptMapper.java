@@ -1,12 +1,10 @@
 package io.github.minimax4j.springai;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.github.minimax4j.anthropic.ContentBlock;
-import io.github.minimax4j.anthropic.ImageBlock;
 import io.github.minimax4j.anthropic.Message;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.anthropic.SystemPrompt;
@@ -29,8 +27,9 @@ import org.springframework.ai.tool.definition.ToolDefinition;
 /**
  * Turns a Spring AI {@link Prompt} into a Messages API request. One of the two classes that build the
  * client's request types (with {@link ResponseMapper} reading its replies), so a change of the client's
- * request API stays here. An assistant turn goes back with the thinking blocks it arrived with (text and
- * signature unchanged), before its text and tool calls, as MiniMax requires in tool-use conversations.
+ * request API stays here. An assistant turn goes back with the content list it arrived with, unchanged and in
+ * its order (thinking blocks interleaved with tool calls included), as MiniMax requires to keep the reasoning
+ * chain; the prompt-cache breakpoints of the options' {@link MiniMaxCacheStrategy} are placed last.
  */
 final class PromptMapper {
 
@@ -41,6 +40,7 @@ final class PromptMapper {
         options.rejectUnsupported();
         MessageRequest.Builder request = MessageRequest.builder();
         List<TextBlock> system = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
         for (org.springframework.ai.chat.messages.Message message : prompt.getInstructions()) {
             if (message instanceof SystemMessage systemMessage) {
                 if (systemMessage.getText() != null && !systemMessage.getText().isBlank()) {
@@ -48,25 +48,31 @@ final class PromptMapper {
                 }
             }
             else if (message instanceof UserMessage user) {
-                request.addMessage(userMessage(user));
+                messages.add(userMessage(user));
             }
             else if (message instanceof AssistantMessage assistant) {
-                request.addMessage(assistantMessage(assistant));
+                messages.add(assistantMessage(assistant));
             }
             else if (message instanceof ToolResponseMessage toolResponse) {
-                request.addMessage(toolResults(toolResponse));
+                messages.add(toolResults(toolResponse));
             }
             else {
                 throw new InvalidRequestException("Messages of type " + message.getMessageType() + " cannot be sent "
                         + "to MiniMax: use system, user, assistant or tool response messages");
             }
         }
-        if (system.size() == 1) {
+        CacheBreakpoints cache = new CacheBreakpoints(options.getCacheStrategy());
+        if (cache.system() && !system.isEmpty()) {
+            system.set(system.size() - 1, system.get(system.size() - 1).cached());
+            request.system(SystemPrompt.of(system));
+        }
+        else if (system.size() == 1) {
             request.system(system.get(0).text());
         }
         else if (!system.isEmpty()) {
             request.system(SystemPrompt.of(system));
         }
+        request.messages(cache.history() ? cache.onLastUserTurn(messages) : messages);
         if (options.getModel() != null) {
             request.model(options.getModel());
         }
@@ -83,8 +89,10 @@ final class PromptMapper {
         if (options.getUserId() != null) {
             request.userId(options.getUserId());
         }
-        for (ToolDefinition tool : tools) {
-            request.addTool(Tool.of(tool.name(), tool.description(), MiniMaxJson.readObject(tool.inputSchema())));
+        for (int i = 0; i < tools.size(); i++) {
+            ToolDefinition tool = tools.get(i);
+            Tool wire = Tool.of(tool.name(), tool.description(), MiniMaxJson.readObject(tool.inputSchema()));
+            request.addTool((cache.tools() && i == tools.size() - 1) ? wire.cached() : wire);
         }
         return request.build();
     }
@@ -92,7 +100,7 @@ final class PromptMapper {
     private static Message userMessage(UserMessage user) {
         List<ContentBlock> blocks = new ArrayList<>();
         for (Media media : user.getMedia()) {
-            blocks.add(image(media));
+            blocks.add(MediaBlocks.of(media));
         }
         if (user.getText() != null && !user.getText().isEmpty()) {
             blocks.add(ContentBlock.text(user.getText()));
@@ -100,23 +108,12 @@ final class PromptMapper {
         return Message.user(blocks.toArray(ContentBlock[]::new));
     }
 
-    private static ImageBlock image(Media media) {
-        String mimeType = media.getMimeType().getType() + "/" + media.getMimeType().getSubtype();
-        if (!media.getMimeType().getType().equals("image")) {
-            throw new InvalidRequestException("Media of type " + mimeType + " cannot be sent through Spring AI: "
-                    + "MiniMax's Messages API takes images here (send video with MiniMaxClient directly)");
-        }
-        Object data = media.getData();
-        if (data instanceof String url) {
-            return ImageBlock.url(url);
-        }
-        if (data instanceof java.net.URI uri) {
-            return ImageBlock.url(uri.toString());
-        }
-        return ImageBlock.base64(mimeType, Base64.getEncoder().encodeToString(media.getDataAsByteArray()));
-    }
-
     private static Message assistantMessage(AssistantMessage assistant) {
+        List<ContentBlock> asReceived = ReplyContent.of(assistant);
+        if (!asReceived.isEmpty()) {
+            return Message.assistant(asReceived.toArray(ContentBlock[]::new));
+        }
+        // a message MiniMax did not write (built by the application, or stored without its metadata)
         List<ContentBlock> blocks = new ArrayList<>(ThinkingBlocks.of(assistant));
         if (assistant.getText() != null && !assistant.getText().isEmpty()) {
             blocks.add(ContentBlock.text(assistant.getText()));

@@ -3,12 +3,11 @@ package io.github.minimax4j.springai;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import io.github.minimax4j.anthropic.ContentBlock;
-import io.github.minimax4j.anthropic.ContentDelta;
 import io.github.minimax4j.anthropic.MessageResponse;
-import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.anthropic.ThinkingBlock;
 import io.github.minimax4j.anthropic.ToolUseBlock;
 import io.github.minimax4j.anthropic.Usage;
@@ -24,8 +23,9 @@ import org.springframework.ai.chat.model.Generation;
 
 /**
  * Turns Messages API replies into Spring AI responses: the text blocks become the assistant message's
- * text (never the thinking), the thinking blocks are kept whole in its metadata, tool_use blocks become
- * tool calls, and usage, model, id and stop reason go into the response metadata.
+ * text (never the thinking), the reply's whole content list is kept in its metadata (to go back in the
+ * same order), tool_use blocks become tool calls, and usage, model, id and stop reason go into the response
+ * metadata.
  */
 final class ResponseMapper {
 
@@ -44,15 +44,6 @@ final class ResponseMapper {
         return chatResponse(reply, "");
     }
 
-    /** A chunk for a text delta, or null for events that carry no text (thinking stays out of the text). */
-    static @Nullable ChatResponse textChunk(MessageStreamEvent event) {
-        if (event instanceof MessageStreamEvent.ContentBlockDelta delta
-                && delta.delta() instanceof ContentDelta.TextDelta text && !text.text().isEmpty()) {
-            return new ChatResponse(List.of(new Generation(new AssistantMessage(text.text()))));
-        }
-        return null;
-    }
-
     private static ChatResponse chatResponse(MessageResponse reply, String text) {
         List<ThinkingBlock> thinking = reply.content()
             .stream()
@@ -60,6 +51,7 @@ final class ResponseMapper {
             .map(ThinkingBlock.class::cast)
             .toList();
         Map<String, Object> properties = new HashMap<>();
+        properties.put(MiniMaxChatModel.CONTENT_BLOCKS, List.copyOf(reply.content()));
         if (!thinking.isEmpty()) {
             properties.put(MiniMaxChatModel.THINKING_BLOCKS, thinking);
             properties.put(MiniMaxChatModel.REASONING_CONTENT,
@@ -94,7 +86,8 @@ final class ResponseMapper {
 
     /**
      * Spring AI's usage: prompt tokens are every input token (uncached, cache-read and cache-creation, the
-     * OpenTelemetry definition our meters use); cache read and creation also separately where reported.
+     * OpenTelemetry definition our meters use); cache read and creation also separately, as MiniMax reported
+     * them (a reported 0 is 0, a count it did not send is null).
      */
     static org.springframework.ai.chat.metadata.Usage usage(@Nullable Usage usage) {
         if (usage == null) {
@@ -103,11 +96,10 @@ final class ResponseMapper {
         int input = usage.totalInputTokens();
         int output = usage.outputTokens();
         return new DefaultUsage(input, output, input + output, usage,
-                reported(usage.cacheReadInputTokens()), reported(usage.cacheCreationInputTokens()));
+                reported(usage.reportedCacheReadInputTokens()), reported(usage.reportedCacheCreationInputTokens()));
     }
 
-    /** A count of 0 is one MiniMax did not report: Spring AI reads null as "not reported". */
-    private static @Nullable Long reported(int tokens) {
-        return (tokens != 0) ? (long) tokens : null;
+    private static @Nullable Long reported(OptionalInt tokens) {
+        return tokens.isPresent() ? (long) tokens.getAsInt() : null;
     }
 }

@@ -13,17 +13,28 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.github.minimax4j.client.RetryPolicy;
+import io.github.minimax4j.springai.autoconfigure.MiniMaxChatModelAutoConfiguration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
+import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A MiniMax stand-in on a loopback JDK HTTP server: queued replies, and the JSON bodies it received.
  * (Not MockServer: its shaded JSON-schema validator reads a resource bundle that Spring AI's own
- * json-schema-validator shadows, and crashes the JVM.)
+ * json-schema-validator shadows, and crashes the JVM.) As a JUnit extension
+ * ({@code @RegisterExtension final FakeMiniMax miniMax = new FakeMiniMax();}) it stops after each test.
  */
-final class FakeMiniMax implements AutoCloseable {
+final class FakeMiniMax implements AutoCloseable, AfterEachCallback {
 
     /** One of the suite's canary keys (KeyCanaryAppender fails the run if it is ever logged). */
     static final String API_KEY = "mm-test-key-4f9a1c7e2b";
@@ -116,6 +127,24 @@ final class FakeMiniMax implements AutoCloseable {
             .build();
     }
 
+    /** A ChatClient on a MiniMaxChatModel built by hand on {@link #client()}. */
+    ChatClient chatClient() {
+        return ChatClient.builder(new MiniMaxChatModel(client())).build();
+    }
+
+    /**
+     * An application with the MiniMax client, the chat model, Spring AI's tool calling and ChatClient
+     * auto-configured, on this server; plus the given auto-configurations.
+     */
+    ApplicationContextRunner application(Class<?>... more) {
+        return new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class,
+                    MiniMaxChatModelAutoConfiguration.class, ToolCallingAutoConfiguration.class,
+                    ChatClientAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(more))
+            .withPropertyValues("minimax.api-key=" + API_KEY, "minimax.base-url=" + baseUrl());
+    }
+
     /** Queues replies, answered in order, each once. */
     FakeMiniMax replies(Reply... replies) {
         this.replies.addAll(List.of(replies));
@@ -148,6 +177,20 @@ final class FakeMiniMax implements AutoCloseable {
         return new Reply(200, "text/event-stream", body.toString());
     }
 
+    /** A streamed reply of one text delta, ending the turn, with the usage given. */
+    static Reply streamedText(String model, String text, int inputTokens, int outputTokens) {
+        return sse("{\"type\":\"message_start\",\"message\":{\"id\":\"msg_streamed\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"" + model + "\",\"content\":[],\"usage\":{\"input_tokens\":"
+                + inputTokens + ",\"output_tokens\":1}}}",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":" + quote(text)
+                        + "}}",
+                "{\"type\":\"content_block_stop\",\"index\":0}",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"input_tokens\":"
+                        + inputTokens + ",\"output_tokens\":" + outputTokens + "}}",
+                "{\"type\":\"message_stop\"}");
+    }
+
     /** A reply with a thinking block (M2.x always thinks) and the answer. */
     static Reply answer(String model, String thinking, String text) {
         return json(200, """
@@ -176,5 +219,10 @@ final class FakeMiniMax implements AutoCloseable {
     @Override
     public void close() {
         this.server.stop(0);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

@@ -9,9 +9,8 @@ import io.github.minimax4j.error.InvalidRequestException;
 import io.github.minimax4j.error.InsufficientBalanceException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.model.ThinkingMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
@@ -38,20 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Spring AI's ChatClient on MiniMaxChatModel, over HTTP against a fake MiniMax: what is sent, what the user gets. */
 class MiniMaxChatClientTests {
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ChatClient chatClient;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.chatClient = ChatClient.builder(new MiniMaxChatModel(this.miniMax.client())).build();
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ChatClient chatClient = this.miniMax.chatClient();
 
     @Test
     void contentIsTheAnswerNeverTheThinking() {
@@ -228,12 +217,7 @@ class MiniMaxChatClientTests {
                 "{\"type\":\"content_block_stop\",\"index\":1}",
                 "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"input_tokens\":50,\"output_tokens\":15}}",
                 "{\"type\":\"message_stop\"}"),
-                sse("{\"type\":\"message_start\",\"message\":{\"id\":\"m2\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"MiniMax-M2.7\",\"content\":[],\"usage\":{\"input_tokens\":80,\"output_tokens\":1}}}",
-                        "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
-                        "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Sunny.\"}}",
-                        "{\"type\":\"content_block_stop\",\"index\":0}",
-                        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"input_tokens\":80,\"output_tokens\":3}}",
-                        "{\"type\":\"message_stop\"}"));
+                FakeMiniMax.streamedText("MiniMax-M2.7", "Sunny.", 80, 3));
         WeatherTools tools = new WeatherTools();
 
         List<String> content = this.chatClient.prompt().user("Weather?").tools(tools).stream().content().collectList()

@@ -1,21 +1,14 @@
 package io.github.minimax4j.springai;
 
 import io.github.minimax4j.autoconfigure.InvalidMiniMaxPropertyException;
-import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.client.MiniMaxClient;
-import io.github.minimax4j.springai.autoconfigure.MiniMaxChatModelAutoConfiguration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.ToolCallingManager;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -25,24 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The chat model's auto-configuration: when it applies, what it is built on, when it backs off. */
 class MiniMaxChatModelAutoConfigurationTests {
 
-    private FakeMiniMax miniMax;
+    @RegisterExtension
+    final FakeMiniMax miniMax = new FakeMiniMax();
 
-    private ApplicationContextRunner runner;
-
-    @BeforeEach
-    void start() {
-        this.miniMax = new FakeMiniMax();
-        this.runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MiniMaxAutoConfiguration.class, RestClientAutoConfiguration.class,
-                    MiniMaxChatModelAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-                    ChatClientAutoConfiguration.class))
-            .withPropertyValues("minimax.api-key=" + FakeMiniMax.API_KEY, "minimax.base-url=" + this.miniMax.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        this.miniMax.close();
-    }
+    private final ApplicationContextRunner runner = this.miniMax.application();
 
     @Test
     void appliesWithSpringAiAndServesChatClientThroughTheMiniMaxClient() {
