@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.github.minimax4j.error.MiniMaxException;
 import io.github.minimax4j.error.InvalidRequestException;
@@ -92,14 +93,32 @@ final class HttpTransport {
                 if (refused != null) {
                     throw refused;
                 }
-                Duration wait = this.retryRule.waitBeforeRetry(retry, ex).orElseThrow(ex::failure);
-                if (logger.isDebugEnabled()) {
-                    logger.debug("MiniMax call to " + uri + " failed (" + ex.failure().getMessage() + "); retry "
-                            + (retry + 1) + " of " + this.retryRule.maxRetries() + " in " + wait.toMillis() + " ms");
-                }
-                sleep(wait, ex.failure());
+                sleep(retryWait(uri, retry, ex).orElseThrow(ex::failure), ex.failure());
             }
         }
+    }
+
+    /**
+     * {@link RetryRule}'s wait before sending again after attempt {@code retry} (0-based) failed this way, logged,
+     * for the blocking and the non-blocking path alike; empty when the failure is final.
+     */
+    Optional<Duration> retryWait(URI uri, int retry, RetryableFailure failure) {
+        Optional<Duration> wait = this.retryRule.waitBeforeRetry(retry, failure);
+        if (wait.isPresent() && logger.isDebugEnabled()) {
+            logger.debug("MiniMax call to " + uri + " failed (" + failure.failure().getMessage() + "); retry "
+                    + (retry + 1) + " of " + this.retryRule.maxRetries() + " in " + wait.get().toMillis() + " ms");
+        }
+        return wait;
+    }
+
+    /** The one rule deciding what may be sent again. */
+    RetryRule retryRule() {
+        return this.retryRule;
+    }
+
+    /** The longest silence allowed on this call. */
+    Duration readTimeout(RequestOptions options) {
+        return (options.timeout() != null) ? options.timeout() : this.readTimeout;
     }
 
     /**
@@ -152,7 +171,7 @@ final class HttpTransport {
     }
 
     /** A header that carries the key would put it where this client cannot keep it out of logs. */
-    private void rejectKeyInHeaders(RequestOptions options) {
+    void rejectKeyInHeaders(RequestOptions options) {
         options.headers().forEach((name, value) -> {
             if (value.contains(this.apiKey.value())) {
                 throw new InvalidRequestException("RequestOptions header '" + name + "' carries the API key: the "
@@ -162,7 +181,7 @@ final class HttpTransport {
     }
 
     private <T> T attempt(URI uri, Outgoing outgoing, RequestOptions options, SuccessHandler<T> onSuccess) {
-        ReadWatchdog watchdog = ReadWatchdog.start((options.timeout() != null) ? options.timeout() : this.readTimeout);
+        ReadWatchdog watchdog = ReadWatchdog.start(readTimeout(options));
         try {
             RestClient.RequestBodySpec call = this.restClient.method(outgoing.method())
                 .uri(uri)
@@ -203,6 +222,11 @@ final class HttpTransport {
         try (response; InputStream in = response.getBody()) {
             errorBody = in.readNBytes(MAX_ERROR_BODY);
         }
+        return failure(status, headers, errorBody);
+    }
+
+    /** A non-2xx answer as its typed exception, wrapped in a {@link RetryableFailure} when it may be retried. */
+    RuntimeException failure(int status, HttpHeaders headers, byte[] errorBody) {
         if (status >= 300 && status < 400) {
             return this.errors.redirect(status, headers.getFirst(HttpHeaders.LOCATION));
         }
@@ -211,7 +235,8 @@ final class HttpTransport {
         return this.retryRule.afterErrorStatus(status, headers, failure, retryAfter);
     }
 
-    private void authenticate(HttpHeaders headers) {
+    /** Sets the key's header and what the client accepts. */
+    void authenticate(HttpHeaders headers) {
         if (this.authScheme == AuthScheme.X_API_KEY) {
             headers.set("x-api-key", this.apiKey.value());
         }

@@ -109,6 +109,22 @@ enum FaultPoint {
             };
         }
 
+        /** As {@link #run(MiniMaxClient)}, through the blocking or the non-blocking API. */
+        String run(MiniMaxClient client, CallMode mode) {
+            if (mode == CallMode.BLOCKING) {
+                return run(client);
+            }
+            var hello = io.github.minimax4j.anthropic.MessageRequest.builder().addUserMessage("Hello").build();
+            var chat = io.github.minimax4j.openai.ChatCompletionRequest.builder().addUserMessage("Hello").build();
+            return switch (this) {
+                case MESSAGES_CREATE -> mode.create(client, hello).text();
+                case COUNT_TOKENS -> String.valueOf(mode.countTokens(client, hello).inputTokens());
+                case CHAT_CREATE -> mode.create(client, chat).content();
+                case MESSAGES_STREAM -> mode.stream(client, hello).text();
+                case CHAT_STREAM -> mode.stream(client, chat, new java.util.ArrayList<>()).content();
+            };
+        }
+
         /** The text {@link #run} returns on success. */
         String expected() {
             return switch (this) {

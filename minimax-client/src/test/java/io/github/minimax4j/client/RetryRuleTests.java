@@ -42,18 +42,20 @@ class RetryRuleTests {
 
     static List<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (FaultPoint.Call call : FaultPoint.Call.values()) {
-            for (FaultPoint point : FaultPoint.values()) {
-                cases.add(Arguments.of(call, point));
+        for (CallMode mode : CallMode.values()) {
+            for (FaultPoint.Call call : FaultPoint.Call.values()) {
+                for (FaultPoint point : FaultPoint.values()) {
+                    cases.add(Arguments.of(call, point, mode));
+                }
             }
         }
         return cases;
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
+    @ParameterizedTest(name = "{0}, {1}, {2}")
     @MethodSource("cases")
     void eachCallIsSentAgainOnlyWhenNoByteOfAResponseArrivedOrTheWholeResponseWasARetriableError(
-            FaultPoint.Call call, FaultPoint point) throws Exception {
+            FaultPoint.Call call, FaultPoint point, CallMode mode) throws Exception {
         AtomicInteger requests = new AtomicInteger();
         try (RawSseServer server = new RawSseServer(false, (writer) -> {
             requests.incrementAndGet();
@@ -62,18 +64,23 @@ class RetryRuleTests {
             MiniMaxClient client = MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(server.baseUrl())
                 .readTimeout(readTimeout(point)).retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)))
                 .build();
-            assertRuleHeld(call, point, client, requests);
+            assertRuleHeld(call, point, client, requests, mode);
         }
     }
 
     /** Runs the call and checks outcome and request count against the rule; shared with the Boot and Apache tests. */
     static void assertRuleHeld(FaultPoint.Call call, FaultPoint point, MiniMaxClient client, AtomicInteger requests) {
+        assertRuleHeld(call, point, client, requests, CallMode.BLOCKING);
+    }
+
+    static void assertRuleHeld(FaultPoint.Call call, FaultPoint point, MiniMaxClient client, AtomicInteger requests,
+            CallMode mode) {
         MiniMaxException failure = null;
         if (point.failure == null) {
-            assertThat(call.run(client)).isEqualTo(call.expected());
+            assertThat(call.run(client, mode)).isEqualTo(call.expected());
         }
         else {
-            failure = catchThrowableOfType(point.failure, () -> call.run(client));
+            failure = catchThrowableOfType(point.failure, () -> call.run(client, mode));
             assertThat(failure).as("the failure of %s, %s", call, point).isNotNull();
             assertThat(failure).isExactlyInstanceOf(point.failure);
             if (point.requests == 1 && point.ordinal() >= FaultPoint.CUT_AFTER_HEAD.ordinal()) {

@@ -6,6 +6,8 @@ import java.util.Objects;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
+import io.github.minimax4j.client.MessagePublisher;
+import io.github.minimax4j.client.MiniMaxAsyncClient;
 import io.github.minimax4j.client.MiniMaxClient;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -21,7 +23,9 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -133,8 +137,10 @@ public final class MiniMaxChatModel implements ChatModel, StreamingChatModel {
     /**
      * Streams the reply: one response per text delta as it arrives, one with no text per thinking delta (the
      * piece under {@link #REASONING_DELTA}), then a last one with no text that carries the tool calls, the
-     * content blocks, thinking, usage and stop reason. Reading happens on a bounded-elastic thread (the
-     * client's stream blocks); cancelling closes the connection. The whole stream is one Spring AI chat-model
+     * content blocks, thinking, usage and stop reason. Built on the client's non-blocking publisher: no thread is
+     * held while the reply streams, the Flux's demand paces the read from the connection, and cancelling the Flux
+     * aborts the response. (A client whose transport is not the JDK {@code HttpClient} has no publisher: its
+     * blocking stream is read on a bounded-elastic thread.) The whole stream is one Spring AI chat-model
      * observation, a child of the subscriber's (ChatClient's) observation.
      */
     @Override
@@ -152,10 +158,42 @@ public final class MiniMaxChatModel implements ChatModel, StreamingChatModel {
     }
 
     private Flux<ChatResponse> chunks(Prompt prompt, Observation observation) {
+        MiniMaxAsyncClient async = asyncClient();
+        if (async != null) {
+            return Flux.defer(() -> {
+                MessagePublisher publisher = publish(async, request(prompt), observation);
+                return JdkFlowAdapter.flowPublisherToFlux(publisher)
+                    .<ChatResponse>handle((event, sink) -> {
+                        ChatResponse chunk = StreamEventMapper.chunk(event);
+                        if (chunk != null) {
+                            sink.next(chunk);
+                        }
+                    })
+                    .concatWith(Mono.fromFuture(publisher::finalMessage).map(StreamEventMapper::lastChunk));
+            });
+        }
         return Flux.defer(() -> {
             MessageRequest request = request(prompt);
             return Flux.using(() -> open(request, observation), MiniMaxChatModel::chunks, MessageStream::close);
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The client's non-blocking API, or null when its transport has none. */
+    private @Nullable MiniMaxAsyncClient asyncClient() {
+        try {
+            return this.client.async();
+        }
+        catch (IllegalStateException ex) {
+            return null;
+        }
+    }
+
+    /** Makes the publisher inside the chat-model observation, so that the client's observation is its child. */
+    private static MessagePublisher publish(MiniMaxAsyncClient async, MessageRequest request,
+            Observation observation) {
+        try (Observation.Scope scope = observation.openScope()) {
+            return async.messages().stream(request);
+        }
     }
 
     /** Opens the stream inside the chat-model observation, so that the client's observation is its child. */
