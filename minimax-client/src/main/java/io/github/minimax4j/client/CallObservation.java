@@ -1,5 +1,6 @@
 package io.github.minimax4j.client;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,17 +34,42 @@ final class CallObservation {
         this.context = context;
     }
 
+    /** An observation that records nothing: for a call that was never sent (its request was invalid). */
+    static CallObservation none() {
+        MiniMaxObservationContext context = new MiniMaxObservationContext(MiniMaxCall.builder()
+            .api("")
+            .operation("")
+            .requestModel("")
+            .build());
+        return new CallObservation(Observation.NOOP, context);
+    }
+
     /** How a client observes its calls: the registry (NOOP by default) and an optional custom convention. */
     record Observer(ObservationRegistry registry, @Nullable MiniMaxObservationConvention convention) {
 
         static final Observer NOOP = new Observer(ObservationRegistry.NOOP, null);
 
         CallObservation start(MiniMaxCall call) {
+            return start(call, null);
+        }
+
+        /**
+         * Starts a call's observation; its parent is the observation current on this thread or, when there is
+         * none, {@code parent} (the one current where a stream was made, for a stream subscribed elsewhere).
+         */
+        CallObservation start(MiniMaxCall call, @Nullable Observation parent) {
             MiniMaxObservationContext context = new MiniMaxObservationContext(call);
             Observation observation = MiniMaxObservationDocumentation.CLIENT_OPERATION
-                .observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-                .start();
-            return new CallObservation(observation, context);
+                .observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry);
+            if (parent != null && this.registry.getCurrentObservation() == null) {
+                observation.parentObservation(parent);
+            }
+            return new CallObservation(observation.start(), context);
+        }
+
+        /** The observation current on this thread, to be a later call's parent. */
+        @Nullable Observation current() {
+            return this.registry.getCurrentObservation();
         }
     }
 
@@ -66,6 +92,22 @@ final class CallObservation {
             success(model.apply(result), usage.apply(result));
         }
         return result;
+    }
+
+    /**
+     * Stops the observation once {@code call} completes, with the model and usage of its result, or its error (a
+     * cancellation counts as one, as a stream closed early does).
+     */
+    <T> CompletableFuture<T> observe(CompletableFuture<T> call, Function<T, @Nullable String> model,
+            Function<T, TokenUsage> usage) {
+        return call.whenComplete((result, error) -> {
+            if (error != null) {
+                failure(AsyncTransport.unwrap(error));
+            }
+            else {
+                success(model.apply(result), usage.apply(result));
+            }
+        });
     }
 
     /** The first event of a stream has arrived. */

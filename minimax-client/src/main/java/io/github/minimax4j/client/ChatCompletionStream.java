@@ -3,11 +3,9 @@ package io.github.minimax4j.client;
 import java.util.Iterator;
 import java.util.function.Consumer;
 
-import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import io.github.minimax4j.openai.ThinkSplitter;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed Chat Completions reply, made by {@link ChatCompletionsApi#stream}: iterate the chunks as they arrive,
@@ -20,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChunk> {
 
-    private ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+    private final ChatProgress progress;
 
-    ChatCompletionStream(Iterator<ChatCompletionChunk> chunks, AutoCloseable connection,
-            CallObservation observation) {
-        super(chunks, connection, observation);
+    ChatCompletionStream(Iterator<ChatCompletionChunk> chunks, AutoCloseable connection, ChatProgress progress) {
+        super(chunks, connection, progress);
+        this.progress = progress;
     }
 
     /**
@@ -37,7 +35,7 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
         if (iterationStarted()) {
             throw new IllegalStateException("discardText() must be called before the stream is read");
         }
-        this.accumulator = ChatCompletionAccumulator.withoutContent();
+        this.progress.discardText();
         return this;
     }
 
@@ -48,7 +46,7 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
      */
     public ChatCompletion finalCompletion() {
         drain();
-        return this.accumulator.completion();
+        return this.progress.completion();
     }
 
     /**
@@ -77,28 +75,6 @@ public final class ChatCompletionStream extends MiniMaxStream<ChatCompletionChun
         });
         hand(splitter.finish(), onVisibleText, onReasoning);
         return finalCompletion();
-    }
-
-    @Override
-    void onEvent(ChatCompletionChunk chunk) {
-        this.accumulator.accumulate(chunk);
-    }
-
-    @Override
-    TokenUsage usageSoFar() {
-        return UsageMeters.of(this.accumulator.usage());
-    }
-
-    @Override
-    @Nullable String modelSoFar() {
-        return this.accumulator.model();
-    }
-
-    /** The server has said the stream is over: the final usage chunk, if any, has arrived. */
-    @Override
-    void onEnd() {
-        this.accumulator.markDone();
-        completed(this.accumulator.model(), UsageMeters.of(this.accumulator.usage()));
     }
 
     private static void hand(ThinkSplitter.Piece piece, Consumer<String> visible, Consumer<String> reasoning) {

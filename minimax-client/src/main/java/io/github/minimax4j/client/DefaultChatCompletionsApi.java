@@ -52,25 +52,29 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
         CallObservation observation = this.observer.start(call(prepared, true));
         JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.uri, prepared, options), null,
                 null);
-        return new ChatCompletionStream(new ChatEventIterator(new SseEventReader(open.body()), this.transport, this.uri),
-                open, observation);
+        return new ChatCompletionStream(new SseEventIterator<>(new SseEventReader(open.body()),
+                new ChatEventDecoder(this.transport, this.uri)), open, new ChatProgress(observation));
     }
 
     /** A sensitive flag with nothing returned is an error, not an empty success. */
     private void rejectBlanked(ChatCompletion reply) {
+        rejectBlanked(this.transport, reply);
+    }
+
+    static void rejectBlanked(HttpTransport transport, ChatCompletion reply) {
         boolean input = Boolean.TRUE.equals(reply.inputSensitive());
         boolean output = Boolean.TRUE.equals(reply.outputSensitive());
         if ((input || output) && reply.message().rawContent().isEmpty() && reply.toolCalls().isEmpty()) {
-            throw this.transport.errors().sensitive(input, input ? reply.inputSensitiveType() : reply.outputSensitiveType(),
+            throw transport.errors().sensitive(input, input ? reply.inputSensitiveType() : reply.outputSensitiveType(),
                     reply.toString());
         }
     }
 
-    private static TokenUsage usage(@org.jspecify.annotations.Nullable ChatUsage usage) {
+    static TokenUsage usage(@org.jspecify.annotations.Nullable ChatUsage usage) {
         return UsageMeters.of(usage);
     }
 
-    private static MiniMaxCall call(ChatCompletionRequest prepared, boolean streaming) {
+    static MiniMaxCall call(ChatCompletionRequest prepared, boolean streaming) {
         return MiniMaxCall.builder()
             .api(MiniMaxCall.CHAT_COMPLETIONS)
             .operation("chat")

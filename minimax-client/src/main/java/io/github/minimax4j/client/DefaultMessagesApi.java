@@ -58,29 +58,35 @@ final class DefaultMessagesApi implements MessagesApi {
         CallObservation observation = this.observer.start(call(prepared, "chat", true));
         JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.messagesUri, prepared, options),
                 null, null);
-        return new MessageStream(new AnthropicEventIterator(new SseEventReader(open.body()), this.transport,
-                this.messagesUri), open, observation);
+        return new MessageStream(new SseEventIterator<>(new SseEventReader(open.body()),
+                new AnthropicEventDecoder(this.transport, this.messagesUri)), open, new MessageProgress(observation));
     }
 
     @Override
     public TokenCount countTokens(MessageRequest request, RequestOptions options) {
         MessageRequest prepared = this.preparer.prepare(request, false);
         String model = (prepared.model() != null) ? prepared.model().value() : null;
-        return this.observer.start(call(prepared, "count_tokens", false)).observe(() -> {
-            CountTokensResponse counted = this.json.post(this.countTokensUri, prepared, options, CountTokensResponse.class,
-                    CountTokensResponse::baseResp);
-            if (counted.inputTokens() == null) {
-                throw new MalformedResponseException("MiniMax's count_tokens answer has no input_tokens");
-            }
-            return new TokenCount(counted.inputTokens());
-        }, (count) -> model, (count) -> TokenUsage.builder().inputTokens(count.inputTokens()).build());
+        return this.observer.start(call(prepared, "count_tokens", false)).observe(() -> tokenCount(this.json.post(
+                this.countTokensUri, prepared, options, CountTokensResponse.class, CountTokensResponse::baseResp)),
+                (count) -> model, DefaultMessagesApi::usage);
     }
 
-    private static TokenUsage usage(@Nullable Usage usage) {
+    static TokenCount tokenCount(CountTokensResponse counted) {
+        if (counted.inputTokens() == null) {
+            throw new MalformedResponseException("MiniMax's count_tokens answer has no input_tokens");
+        }
+        return new TokenCount(counted.inputTokens());
+    }
+
+    static TokenUsage usage(TokenCount count) {
+        return TokenUsage.builder().inputTokens(count.inputTokens()).build();
+    }
+
+    static TokenUsage usage(@Nullable Usage usage) {
         return UsageMeters.of(usage);
     }
 
-    private static MiniMaxCall call(MessageRequest prepared, String operation, boolean streaming) {
+    static MiniMaxCall call(MessageRequest prepared, String operation, boolean streaming) {
         Model model = prepared.model();
         return MiniMaxCall.builder()
             .api(MiniMaxCall.MESSAGES)

@@ -1,5 +1,7 @@
 package io.github.minimax4j.client;
 
+import org.jspecify.annotations.Nullable;
+
 /** The client: a holder for the APIs, which share one transport. */
 final class DefaultMiniMaxClient implements MiniMaxClient {
 
@@ -7,9 +9,12 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
 
     private final ChatCompletionsApi chatCompletions;
 
-    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions) {
+    private final @Nullable MiniMaxAsyncClient async;
+
+    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions, @Nullable MiniMaxAsyncClient async) {
         this.messages = messages;
         this.chatCompletions = chatCompletions;
+        this.async = async;
     }
 
     @Override
@@ -23,7 +28,46 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
     }
 
     @Override
+    public MiniMaxAsyncClient async() {
+        if (this.async == null) {
+            throw new IllegalStateException("The MiniMax client's non-blocking API needs the JDK HttpClient "
+                    + "transport, and this client sends through another ClientHttpRequestFactory. Build it without "
+                    + "requestFactory(...) or with httpClient(...); with Spring Boot, set "
+                    + "spring.http.clients.imperative.factory=jdk.");
+        }
+        return this.async;
+    }
+
+    @Override
     public String toString() {
         return "MiniMaxClient";
+    }
+
+    /** The non-blocking APIs over the JDK client. */
+    static final class Async implements MiniMaxAsyncClient {
+
+        private final AsyncMessagesApi messages;
+
+        private final AsyncChatCompletionsApi chatCompletions;
+
+        Async(AsyncMessagesApi messages, AsyncChatCompletionsApi chatCompletions) {
+            this.messages = messages;
+            this.chatCompletions = chatCompletions;
+        }
+
+        @Override
+        public AsyncMessagesApi messages() {
+            return this.messages;
+        }
+
+        @Override
+        public AsyncChatCompletionsApi chatCompletions() {
+            return this.chatCompletions;
+        }
+
+        @Override
+        public String toString() {
+            return "MiniMaxAsyncClient";
+        }
     }
 }

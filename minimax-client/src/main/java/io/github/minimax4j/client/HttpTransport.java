@@ -78,18 +78,35 @@ final class HttpTransport {
                 return attempt(uri, body, options, onSuccess);
             }
             catch (RetryableFailure ex) {
-                if (retry >= this.retryPolicy.maxRetries()) {
+                Duration wait = retryWait(uri, retry, ex);
+                if (wait == null) {
                     throw ex.failure();
-                }
-                Duration wait = (ex.serverAsked() != null) ? this.retryPolicy.bounded(ex.serverAsked())
-                        : this.retryPolicy.backoff(retry + 1);
-                if (logger.isDebugEnabled()) {
-                    logger.debug("MiniMax call to " + uri + " failed (" + ex.failure().getMessage() + "); retry "
-                            + (retry + 1) + " of " + this.retryPolicy.maxRetries() + " in " + wait.toMillis() + " ms");
                 }
                 sleep(wait, ex.failure());
             }
         }
+    }
+
+    /**
+     * The retry rule, for the blocking and the non-blocking path alike: how long to wait before sending again
+     * after attempt {@code retry} (0-based) failed this way, or null when the failure is final.
+     */
+    @Nullable Duration retryWait(URI uri, int retry, RetryableFailure failure) {
+        if (retry >= this.retryPolicy.maxRetries()) {
+            return null;
+        }
+        Duration wait = (failure.serverAsked() != null) ? this.retryPolicy.bounded(failure.serverAsked())
+                : this.retryPolicy.backoff(retry + 1);
+        if (logger.isDebugEnabled()) {
+            logger.debug("MiniMax call to " + uri + " failed (" + failure.failure().getMessage() + "); retry "
+                    + (retry + 1) + " of " + this.retryPolicy.maxRetries() + " in " + wait.toMillis() + " ms");
+        }
+        return wait;
+    }
+
+    /** The longest silence allowed on this call. */
+    Duration readTimeout(RequestOptions options) {
+        return (options.timeout() != null) ? options.timeout() : this.readTimeout;
     }
 
     /**
@@ -126,7 +143,7 @@ final class HttpTransport {
     }
 
     /** A header that carries the key would put it where this client cannot keep it out of logs. */
-    private void rejectKeyInHeaders(RequestOptions options) {
+    void rejectKeyInHeaders(RequestOptions options) {
         options.headers().forEach((name, value) -> {
             if (value.contains(this.apiKey.value())) {
                 throw new InvalidRequestException("RequestOptions header '" + name + "' carries the API key: the "
@@ -136,7 +153,7 @@ final class HttpTransport {
     }
 
     private <T> T attempt(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
-        ReadWatchdog watchdog = ReadWatchdog.start((options.timeout() != null) ? options.timeout() : this.readTimeout);
+        ReadWatchdog watchdog = ReadWatchdog.start(readTimeout(options));
         try {
             return this.restClient.post()
                 .uri(uri)
@@ -176,6 +193,11 @@ final class HttpTransport {
         try (response; InputStream in = response.getBody()) {
             errorBody = in.readNBytes(MAX_ERROR_BODY);
         }
+        return failure(status, headers, errorBody);
+    }
+
+    /** A non-2xx answer as its typed exception, wrapped in a {@link RetryableFailure} when it may be retried. */
+    RuntimeException failure(int status, HttpHeaders headers, byte[] errorBody) {
         if (status >= 300 && status < 400) {
             return this.errors.redirect(status, headers.getFirst(HttpHeaders.LOCATION));
         }
@@ -195,7 +217,8 @@ final class HttpTransport {
         return status == 408 || status == 409 || status == 429 || status >= 500;
     }
 
-    private void authenticate(HttpHeaders headers) {
+    /** Sets the key's header and what the client accepts. */
+    void authenticate(HttpHeaders headers) {
         if (this.authScheme == AuthScheme.X_API_KEY) {
             headers.set("x-api-key", this.apiKey.value());
         }

@@ -62,6 +62,22 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
             .build());
     }
 
+    /** The client the factory sends through; the non-blocking API sends through it too. */
+    HttpClient httpClient() {
+        return this.httpClient;
+    }
+
+    /** A JDK request for {@code uri} with {@code headers}, less those the JDK client sets itself. */
+    static HttpRequest.Builder request(URI uri, HttpHeaders headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        headers.forEach((name, values) -> {
+            if (!RESTRICTED.contains(name)) {
+                values.forEach((value) -> request.header(name, value));
+            }
+        });
+        return request;
+    }
+
     @Override
     public ClientHttpRequest createRequest(URI uri, HttpMethod method) {
         return new Request(this.httpClient, uri, method);
@@ -101,12 +117,7 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
 
         @Override
         protected ClientHttpResponse executeInternal(HttpHeaders headers) throws IOException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(this.uri);
-            headers.forEach((name, values) -> {
-                if (!RESTRICTED.contains(name)) {
-                    values.forEach((value) -> request.header(name, value));
-                }
-            });
+            HttpRequest.Builder request = request(this.uri, headers);
             HttpRequest.BodyPublisher publisher = (this.body.size() > 0)
                     ? HttpRequest.BodyPublishers.ofByteArray(this.body.toByteArray())
                     : HttpRequest.BodyPublishers.noBody();

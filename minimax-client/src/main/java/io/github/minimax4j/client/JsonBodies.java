@@ -10,6 +10,7 @@ import io.github.minimax4j.error.MalformedResponseException;
 import io.github.minimax4j.error.MiniMaxApiException;
 import io.github.minimax4j.model.BaseResp;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 import tools.jackson.core.JacksonException;
@@ -58,14 +59,31 @@ final class JsonBodies {
     /** As {@link #post(URI, Object, RequestOptions, Class, Function)}, keeping the status and headers. */
     <T> RawResponse<T> postRaw(URI uri, Object request, RequestOptions options, Class<T> type,
             Function<T, @Nullable BaseResp> baseResp) {
-        return this.transport.post(uri, write(request, options), options, (http) -> {
-            int status = http.getStatusCode().value();
-            Map<String, List<String>> headers = RawResponse.headersOf(http.getHeaders());
-            byte[] bytes = HttpTransport.readAll(http);
-            T parsed = read(bytes, type, uri);
-            checkBaseResp(baseResp.apply(parsed), bytes);
-            return new RawResponse<>(status, headers, parsed);
-        });
+        return this.transport.post(uri, write(request, options), options, (http) -> answer(
+                http.getStatusCode().value(), http.getHeaders(), HttpTransport.readAll(http), type, baseResp, uri));
+    }
+
+    /**
+     * As {@link #postRaw}, without a thread waiting: the call for {@link AsyncTransport}, whose result is
+     * {@code then} applied to the answer (where a reply that is an error in disguise throws).
+     */
+    <T, R> AsyncTransport.Call<R> postAsync(URI uri, Object request, RequestOptions options, Class<T> type,
+            Function<T, @Nullable BaseResp> baseResp, Function<RawResponse<T>, R> then) {
+        return new AsyncTransport.Call<>(uri, write(request, options), options) {
+            @Override
+            R whole(int status, HttpHeaders headers, byte[] body) {
+                return then.apply(answer(status, headers, body, type, baseResp, uri));
+            }
+        };
+    }
+
+    /** A 2xx JSON answer parsed, its {@code base_resp} checked, with its status and headers. */
+    private <T> RawResponse<T> answer(int status, HttpHeaders http, byte[] bytes, Class<T> type,
+            Function<T, @Nullable BaseResp> baseResp, URI uri) {
+        Map<String, List<String>> headers = RawResponse.headersOf(http);
+        T parsed = read(bytes, type, uri);
+        checkBaseResp(baseResp.apply(parsed), bytes);
+        return new RawResponse<>(status, headers, parsed);
     }
 
     /**
@@ -141,26 +159,38 @@ final class JsonBodies {
         if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
             return;
         }
-        byte[] body = HttpTransport.readAll(response);
+        throw jsonInsteadOfEvents(HttpTransport.readAll(response), uri);
+    }
+
+    /**
+     * The failure a JSON answer to a stream request carries: the typed error of its {@code base_resp} or
+     * {@code error} (a retriable code marked for retry), or a MalformedResponseException when it carries none.
+     */
+    RuntimeException jsonInsteadOfEvents(byte[] body, URI uri) {
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(body);
         }
         catch (JacksonException ex) {
-            throw new MalformedResponseException("MiniMax answered the stream request to " + uri
+            return new MalformedResponseException("MiniMax answered the stream request to " + uri
                     + " with invalid JSON instead of events: " + preview(body), ex);
         }
         JsonNode baseResp = json.path("base_resp");
         if (baseResp.isObject() && baseResp.path("status_code").asInt() != 0) {
-            checkBaseResp(new BaseResp(baseResp.path("status_code").asInt(), baseResp.path("status_msg").asString("")),
-                    body);
+            try {
+                checkBaseResp(new BaseResp(baseResp.path("status_code").asInt(),
+                        baseResp.path("status_msg").asString("")), body);
+            }
+            catch (RuntimeException failure) {
+                return failure;
+            }
         }
         if (json.path("error").isObject()) {
-            throw this.errors.fromStreamError(json.path("error").path("type").asString(null),
+            return this.errors.fromStreamError(json.path("error").path("type").asString(null),
                     json.path("error").path("message").asString(null), new String(body,
                             java.nio.charset.StandardCharsets.UTF_8));
         }
-        throw new MalformedResponseException("MiniMax answered the stream request to " + uri
+        return new MalformedResponseException("MiniMax answered the stream request to " + uri
                 + " with a JSON body instead of Server-Sent Events: " + preview(body));
     }
 

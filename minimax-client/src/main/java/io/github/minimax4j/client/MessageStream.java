@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 import io.github.minimax4j.anthropic.ContentDelta;
 import io.github.minimax4j.anthropic.MessageResponse;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
-import io.github.minimax4j.observation.TokenUsage;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed Messages reply, made by {@link MessagesApi#stream}: iterate the events as they arrive, or call
@@ -20,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MessageStream extends MiniMaxStream<MessageStreamEvent> {
 
-    private MessageAccumulator accumulator = new MessageAccumulator();
+    private final MessageProgress progress;
 
-    MessageStream(Iterator<MessageStreamEvent> events, AutoCloseable connection, CallObservation observation) {
-        super(events, connection, observation);
+    MessageStream(Iterator<MessageStreamEvent> events, AutoCloseable connection, MessageProgress progress) {
+        super(events, connection, progress);
+        this.progress = progress;
     }
 
     /**
@@ -36,27 +35,8 @@ public final class MessageStream extends MiniMaxStream<MessageStreamEvent> {
         if (iterationStarted()) {
             throw new IllegalStateException("discardText() must be called before the stream is read");
         }
-        this.accumulator = MessageAccumulator.withoutContent();
+        this.progress.discardText();
         return this;
-    }
-
-    @Override
-    void onEvent(MessageStreamEvent event) {
-        this.accumulator.accumulate(event);
-        if (event instanceof MessageStreamEvent.MessageStop) {
-            MessageResponse message = this.accumulator.message();
-            completed(message.model(), UsageMeters.of(message.usage()));
-        }
-    }
-
-    @Override
-    TokenUsage usageSoFar() {
-        return UsageMeters.of(this.accumulator.usage());
-    }
-
-    @Override
-    @Nullable String modelSoFar() {
-        return this.accumulator.model();
     }
 
     /**
@@ -67,7 +47,7 @@ public final class MessageStream extends MiniMaxStream<MessageStreamEvent> {
      */
     public MessageResponse finalMessage() {
         drain();
-        return this.accumulator.message();
+        return this.progress.message();
     }
 
     /**

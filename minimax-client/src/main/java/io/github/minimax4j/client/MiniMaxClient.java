@@ -24,6 +24,15 @@ public interface MiniMaxClient {
     ChatCompletionsApi chatCompletions();
 
     /**
+     * The same APIs without blocking: {@code CompletableFuture}s and {@code Flow.Publisher}s, no thread held per
+     * call or open stream. Needs the JDK {@code HttpClient} transport (the default, or
+     * {@link MiniMaxClientBuilder#httpClient}).
+     * @return the non-blocking client, sharing this client's connection pool
+     * @throws IllegalStateException when the client sends through another {@code ClientHttpRequestFactory}
+     */
+    MiniMaxAsyncClient async();
+
+    /**
      * A builder for use without Spring Boot.
      * @return a new builder
      */

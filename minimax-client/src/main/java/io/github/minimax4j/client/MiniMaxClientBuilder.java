@@ -265,8 +265,15 @@ public final class MiniMaxClientBuilder {
                 : Urls.resolve(this.baseUrl, "/anthropic");
         CallObservation.Observer observer = new CallObservation.Observer(this.observationRegistry,
                 this.observationConvention);
+        DefaultMiniMaxClient.Async async = null;
+        if (factory instanceof JdkHttpRequestFactory jdk) {
+            AsyncTransport asyncTransport = new AsyncTransport(transport, jdk.httpClient());
+            async = new DefaultMiniMaxClient.Async(
+                    new DefaultAsyncMessagesApi(asyncTransport, this.defaults, observer, anthropic),
+                    new DefaultAsyncChatCompletionsApi(asyncTransport, this.defaults, observer, this.baseUrl));
+        }
         return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, observer, anthropic),
-                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl));
+                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl), async);
     }
 
     /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */

@@ -4,14 +4,11 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.minimax4j.error.MiniMaxIoException;
-import io.github.minimax4j.observation.TokenUsage;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What both stream types share: events read from an open HTTP response as they arrive, nothing buffered
@@ -28,56 +25,16 @@ abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
 
     private final AutoCloseable connection;
 
-    private final CallObservation observation;
+    private final StreamProgress<T> progress;
 
     private boolean iterated;
 
     private boolean closed;
 
-    private boolean started;
-
-    private boolean observed;
-
-    MiniMaxStream(Iterator<T> events, AutoCloseable connection,
-            CallObservation observation) {
+    MiniMaxStream(Iterator<T> events, AutoCloseable connection, StreamProgress<T> progress) {
         this.events = events;
         this.connection = connection;
-        this.observation = observation;
-    }
-
-    /** Sees each event after it has been read, before the caller gets it. */
-    void onEvent(T event) {
-    }
-
-    /** The events ended normally (the iterator has no more). */
-    void onEnd() {
-    }
-
-    /** Subclasses call this once the last event has arrived, with the usage the API reported. */
-    final void completed(@Nullable String responseModel, TokenUsage usage) {
-        if (!this.observed) {
-            this.observed = true;
-            this.observation.success(responseModel, usage);
-        }
-    }
-
-    /** The usage the API has reported so far, for a stream that fails or is closed early. */
-    abstract TokenUsage usageSoFar();
-
-    /** The model the API has named so far, for a stream that fails or is closed early. */
-    abstract @Nullable String modelSoFar();
-
-    private void failed(Throwable error) {
-        if (!this.observed) {
-            this.observed = true;
-            TokenUsage usage = usageSoFar();
-            if (usage.equals(TokenUsage.NONE)) {
-                this.observation.failure(error);
-            }
-            else {
-                this.observation.failure(error, modelSoFar(), usage);
-            }
-        }
+        this.progress = progress;
     }
 
     /** An iterator that hands each event to {@code action} before returning it. */
@@ -142,7 +99,7 @@ abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
             return;
         }
         this.closed = true;
-        failed(new CancellationException("The stream was closed before it completed"));
+        this.progress.cancelled();
         try {
             this.connection.close();
         }
@@ -162,7 +119,7 @@ abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
             try {
                 boolean hasNext = MiniMaxStream.this.events.hasNext();
                 if (!hasNext) {
-                    onEnd();
+                    MiniMaxStream.this.progress.end();
                     close();
                 }
                 return hasNext;
@@ -180,12 +137,7 @@ abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
             }
             try {
                 T event = MiniMaxStream.this.events.next();
-                if (!MiniMaxStream.this.started) {
-                    MiniMaxStream.this.started = true;
-                    MiniMaxStream.this.observation.firstChunk();
-                }
-                MiniMaxStream.this.observation.chunk();
-                onEvent(event);
+                MiniMaxStream.this.progress.event(event);
                 return event;
             }
             catch (RuntimeException ex) {
@@ -195,7 +147,7 @@ abstract sealed class MiniMaxStream<T> implements Iterable<T>, AutoCloseable
         }
 
         private void closeQuietly(RuntimeException failure) {
-            failed(failure);
+            MiniMaxStream.this.progress.failed(failure);
             try {
                 close();
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +43,14 @@ final class ReadWatchdog {
 
     private final long timeoutNanos;
 
-    private final Thread caller;
+    /** The blocking caller to interrupt while it waits for headers; null on the non-blocking path. */
+    private final @Nullable Thread caller;
+
+    /** The non-blocking path's abort (cancels the exchange); null on the blocking path. */
+    private final @Nullable Runnable onExpiry;
+
+    /** Whether the non-blocking path is waiting for bytes now (a subscriber with no demand is not). */
+    private final BooleanSupplier waiting;
 
     private volatile long lastActivity;
 
@@ -50,17 +58,44 @@ final class ReadWatchdog {
 
     private @Nullable ClientHttpResponse response;
 
-    private ReadWatchdog(Duration timeout) {
+    private ReadWatchdog(Duration timeout, @Nullable Thread caller, @Nullable Runnable onExpiry,
+            BooleanSupplier waiting) {
         this.timeoutNanos = timeout.toNanos();
-        this.caller = Thread.currentThread();
+        this.caller = caller;
+        this.onExpiry = onExpiry;
+        this.waiting = waiting;
         this.lastActivity = System.nanoTime();
     }
 
     /** Starts watching a call the current thread is about to make. */
     static ReadWatchdog start(Duration timeout) {
-        ReadWatchdog watchdog = new ReadWatchdog(timeout);
+        ReadWatchdog watchdog = new ReadWatchdog(timeout, Thread.currentThread(), null, () -> true);
         SWEEPER.watch(watchdog);
         return watchdog;
+    }
+
+    /**
+     * Starts watching a non-blocking call: on expiry it runs {@code onExpiry} (which aborts the exchange) instead
+     * of interrupting a thread. Silence counts only while {@code waiting} says the call is waiting for bytes, so a
+     * subscriber that has asked for nothing is not timed out.
+     */
+    static ReadWatchdog startAsync(Duration timeout, Runnable onExpiry, BooleanSupplier waiting) {
+        ReadWatchdog watchdog = new ReadWatchdog(timeout, null, onExpiry, waiting);
+        SWEEPER.watch(watchdog);
+        return watchdog;
+    }
+
+    /**
+     * The non-blocking call's headers have arrived: from now on the watchdog times the body.
+     * @return false when the headers came too late (the watchdog has expired)
+     */
+    synchronized boolean bodyStarted() {
+        if (this.phase == Phase.HEADERS) {
+            this.phase = Phase.BODY;
+            this.lastActivity = System.nanoTime();
+            return true;
+        }
+        return this.phase != Phase.EXPIRED;
     }
 
     /**
@@ -103,7 +138,7 @@ final class ReadWatchdog {
 
     /** The timeout failure; clears an interrupt the watchdog sent the caller. */
     SocketTimeoutException expiredFailure(@Nullable Throwable cause) {
-        if (Thread.currentThread() == this.caller) {
+        if (this.caller != null && Thread.currentThread() == this.caller) {
             Thread.interrupted();
         }
         SocketTimeoutException timeout = new SocketTimeoutException("no data from the server for "
@@ -132,15 +167,23 @@ final class ReadWatchdog {
             if (now - this.lastActivity < this.timeoutNanos) {
                 return OptionalLong.of(deadline());
             }
+            if (!this.waiting.getAsBoolean()) {
+                this.lastActivity = now; // the subscriber is not asking: its pause is not the server's silence
+                return OptionalLong.of(deadline());
+            }
             Phase was = this.phase;
             this.phase = Phase.EXPIRED;
-            if (was == Phase.HEADERS) {
-                this.caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
+            Thread caller = this.caller;
+            if (caller != null && was == Phase.HEADERS) {
+                caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
                 return OptionalLong.empty();
             }
-            toClose = this.response;
+            toClose = (this.onExpiry == null) ? this.response : null;
         }
-        if (toClose != null) {
+        if (this.onExpiry != null) {
+            this.onExpiry.run();
+        }
+        else if (toClose != null) {
             // The body, not the response: some responses (Spring's JDK one) drain the body when closed.
             try {
                 toClose.getBody().close();

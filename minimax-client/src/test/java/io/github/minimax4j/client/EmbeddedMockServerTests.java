@@ -43,6 +43,34 @@ class EmbeddedMockServerTests {
     }
 
     @Nested
+    class AsyncStream extends MessagesStreamScenarios {
+
+        @Override
+        protected MockServerTarget target() {
+            return embedded();
+        }
+
+        @Override
+        CallMode mode() {
+            return CallMode.ASYNC;
+        }
+    }
+
+    @Nested
+    class AsyncErrorsAndRetries extends ErrorAndRetryScenarios {
+
+        @Override
+        protected MockServerTarget target() {
+            return embedded();
+        }
+
+        @Override
+        CallMode mode() {
+            return CallMode.ASYNC;
+        }
+    }
+
+    @Nested
     class ErrorsAndRetries extends ErrorAndRetryScenarios {
 
         @Override

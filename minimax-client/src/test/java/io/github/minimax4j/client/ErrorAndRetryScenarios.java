@@ -27,6 +27,11 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
 
     private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").build();
 
+    /** How the scenarios call the client: every scenario holds for the blocking and the non-blocking API alike. */
+    CallMode mode() {
+        return CallMode.BLOCKING;
+    }
+
     @ParameterizedTest(name = "HTTP {0} -> {1}, attempts {2}")
     @CsvSource({
             "400, BadRequestException, 1, invalid_request_error",
@@ -100,7 +105,7 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
         server().when(post(MESSAGES), Times.exactly(2)).respond(json(503, "{\"error\":{\"message\":\"down\"}}"));
         server().when(post(MESSAGES)).respond(json(200, Fixtures.read("m27-response.json")));
 
-        assertThat(client().messages().create(HELLO).text()).isEqualTo("Hello! How can I help you today?");
+        assertThat(mode().create(client(), HELLO).text()).isEqualTo("Hello! How can I help you today?");
         assertThat(recorded(MESSAGES)).hasSize(3);
     }
 
@@ -116,8 +121,8 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
     void doesNotRetryWhenRetriesAreDisabled() {
         server().when(post(MESSAGES)).respond(json(503, "{}"));
 
-        assertThatExceptionOfType(ServerException.class).isThrownBy(() -> clientBuilder()
-            .retryPolicy(RetryPolicy.none()).build().messages().create(HELLO));
+        assertThatExceptionOfType(ServerException.class).isThrownBy(() -> mode().create(clientBuilder()
+            .retryPolicy(RetryPolicy.none()).build(), HELLO));
         assertThat(recorded(MESSAGES)).hasSize(1);
     }
 
@@ -138,7 +143,7 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
         server().when(post(MESSAGES)).respond(json(200, "{\"id\":\"m1\",\"content\":[{\"type\":\"text\",\"te"));
 
         assertThatExceptionOfType(MalformedResponseException.class)
-            .isThrownBy(() -> client().messages().create(HELLO))
+            .isThrownBy(() -> mode().create(client(), HELLO))
             .withMessageContaining("not a valid MessageResponse");
     }
 
@@ -149,8 +154,8 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
         long start = System.nanoTime();
 
         assertThatExceptionOfType(MiniMaxTimeoutException.class)
-            .isThrownBy(() -> clientBuilder().readTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none())
-                .build().messages().create(HELLO))
+            .isThrownBy(() -> mode().create(clientBuilder().readTimeout(Duration.ofMillis(300))
+                .retryPolicy(RetryPolicy.none()).build(), HELLO))
             .withMessageContaining("minimax.read-timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
     }
@@ -159,7 +164,7 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
     void aDroppedConnectionIsAnIoErrorAfterRetries() {
         server().when(post(MESSAGES)).error(HttpError.error().withDropConnection(true));
 
-        assertThatExceptionOfType(MiniMaxIoException.class).isThrownBy(() -> client().messages().create(HELLO));
+        assertThatExceptionOfType(MiniMaxIoException.class).isThrownBy(() -> mode().create(client(), HELLO));
         assertThat(recorded(MESSAGES)).hasSize(3);
     }
 
@@ -171,7 +176,7 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
         }
         MiniMaxClient client = clientBuilder().baseUrl("http://127.0.0.1:" + closedPort).build();
 
-        assertThatExceptionOfType(MiniMaxIoException.class).isThrownBy(() -> client.messages().create(HELLO))
+        assertThatExceptionOfType(MiniMaxIoException.class).isThrownBy(() -> mode().create(client, HELLO))
             .withMessageContaining("127.0.0.1:" + closedPort)
             .withMessageContaining("minimax.base-url");
     }
@@ -190,7 +195,7 @@ abstract class ErrorAndRetryScenarios extends MockServerScenarios {
 
     private MiniMaxApiException catchApiException() {
         try {
-            client().messages().create(HELLO);
+            mode().create(client(), HELLO);
         }
         catch (MiniMaxApiException ex) {
             return ex;

@@ -27,6 +27,11 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
 
     private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").build();
 
+    /** How the scenarios stream: every scenario holds for the blocking stream and the publisher alike. */
+    CallMode mode() {
+        return CallMode.BLOCKING;
+    }
+
     @Test
     void deliversTypedEventsInOrderAndAccumulatesTheFinalMessage() {
         // Small chunks: events arrive split across many reads, as they do from a real server.
@@ -35,16 +40,14 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
         List<String> types = new ArrayList<>();
         StringBuilder text = new StringBuilder();
 
-        MessageResponse message;
-        try (MessageStream stream = client().messages().stream(HELLO)) {
-            for (MessageStreamEvent event : stream) {
-                types.add(event.type());
-                if (event instanceof MessageStreamEvent.ContentBlockDelta delta
-                        && delta.delta() instanceof ContentDelta.TextDelta textDelta) {
-                    text.append(textDelta.text());
-                }
+        List<MessageStreamEvent> events = new ArrayList<>();
+        MessageResponse message = mode().stream(client(), HELLO, RequestOptions.NONE, events);
+        for (MessageStreamEvent event : events) {
+            types.add(event.type());
+            if (event instanceof MessageStreamEvent.ContentBlockDelta delta
+                    && delta.delta() instanceof ContentDelta.TextDelta textDelta) {
+                text.append(textDelta.text());
             }
-            message = stream.finalMessage();
         }
 
         assertThat(JsonMapper.shared().readTree(recorded(MESSAGES)[0].getBodyAsString()).path("stream").asBoolean())
@@ -71,10 +74,7 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
     void assemblesToolInputFromJsonFragments() {
         server().when(post(MESSAGES)).respond(sse(Fixtures.read("stream-tool-use.sse")));
 
-        MessageResponse message;
-        try (MessageStream stream = client().messages().stream(HELLO)) {
-            message = stream.finalMessage();
-        }
+        MessageResponse message = mode().stream(client(), HELLO);
 
         ToolUseBlock call = message.toolUses().get(0);
         assertThat(call.id()).isEqualTo("call_7");
@@ -102,10 +102,8 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
                 + "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
         server().when(post(MESSAGES)).respond(sse(body));
 
-        try (MessageStream stream = client().messages().stream(HELLO)) {
-            assertThatExceptionOfType(OverloadedException.class).isThrownBy(() -> stream.forEach((event) -> {
-            })).withMessageContaining("overloaded_error").withMessageContaining("Overloaded").withMessageContaining("retry");
-        }
+        assertThatExceptionOfType(OverloadedException.class).isThrownBy(() -> mode().stream(client(), HELLO))
+            .withMessageContaining("overloaded_error").withMessageContaining("Overloaded").withMessageContaining("retry");
     }
 
     @Test
@@ -113,17 +111,15 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
         String body = Fixtures.read("stream-thinking-text.sse").split("event: message_delta")[0];
         server().when(post(MESSAGES)).respond(sse(body));
 
-        try (MessageStream stream = client().messages().stream(HELLO)) {
-            assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(stream::finalMessage)
-                .withMessageContaining("ended before message_stop");
-        }
+        assertThatExceptionOfType(MalformedResponseException.class).isThrownBy(() -> mode().stream(client(), HELLO))
+            .withMessageContaining("ended before message_stop");
     }
 
     @Test
     void aJsonErrorAnsweringAStreamRequestIsThrownBeforeAnyEvent() {
         server().when(post(MESSAGES)).respond(json(200, "{\"base_resp\":{\"status_code\":1004,\"status_msg\":\"login fail\"}}"));
 
-        assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> client().messages().stream(HELLO))
+        assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> mode().stream(client(), HELLO))
             .withMessageContaining("1004").withMessageContaining("minimax.api-key");
     }
 
@@ -132,9 +128,7 @@ abstract class MessagesStreamScenarios extends MockServerScenarios {
         server().when(post(MESSAGES), Times.once()).respond(json(529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"busy\"}}"));
         server().when(post(MESSAGES)).respond(sse(Fixtures.read("stream-thinking-text.sse")));
 
-        try (MessageStream stream = client().messages().stream(HELLO)) {
-            assertThat(stream.finalMessage().text()).isEqualTo("Hello! How can I help you today?");
-        }
+        assertThat(mode().stream(client(), HELLO).text()).isEqualTo("Hello! How can I help you today?");
         assertThat(recorded(MESSAGES)).hasSize(2);
     }
 }

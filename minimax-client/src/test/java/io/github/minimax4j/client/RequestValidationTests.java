@@ -45,12 +45,15 @@ class RequestValidationTests {
         }
     }
 
+    /** Blocking and non-blocking alike: the async calls fail their future or their subscriber, nothing sent. */
     private static void rejects(MessageRequest request, String... messageParts) {
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.messages().create(request))
-            .satisfies((ex) -> assertThat(ex.getMessage()).contains(messageParts));
-        assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> client.messages().stream(request));
-        assertThatExceptionOfType(InvalidRequestException.class)
-            .isThrownBy(() -> client.messages().countTokens(request));
+        for (CallMode mode : CallMode.values()) {
+            assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> mode.create(client, request))
+                .satisfies((ex) -> assertThat(ex.getMessage()).contains(messageParts));
+            assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> mode.stream(client, request))
+                .satisfies((ex) -> assertThat(ex.getMessage()).contains(messageParts));
+            assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> mode.countTokens(client, request));
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class SseEventReaderTests {
         } : new ByteArrayInputStream(bytes);
         SseEventReader reader = new SseEventReader(in);
         List<String> events = new ArrayList<>();
-        SseEventReader.SseEvent event;
+        SseEventParser.SseEvent event;
         while ((event = reader.next()) != null) {
             events.add(event.text());
         }
@@ -62,9 +62,9 @@ class SseEventReaderTests {
 
     @Test
     void recognisesTheDoneMarker() {
-        assertThat(new SseEventReader.SseEvent("[DONE]".getBytes(StandardCharsets.UTF_8)).isDone()).isTrue();
-        assertThat(new SseEventReader.SseEvent(" [DONE] ".getBytes(StandardCharsets.UTF_8)).isDone()).isTrue();
-        assertThat(new SseEventReader.SseEvent("{}".getBytes(StandardCharsets.UTF_8)).isDone()).isFalse();
+        assertThat(new SseEventParser.SseEvent("[DONE]".getBytes(StandardCharsets.UTF_8)).isDone()).isTrue();
+        assertThat(new SseEventParser.SseEvent(" [DONE] ".getBytes(StandardCharsets.UTF_8)).isDone()).isTrue();
+        assertThat(new SseEventParser.SseEvent("{}".getBytes(StandardCharsets.UTF_8)).isDone()).isFalse();
     }
 
     @Test

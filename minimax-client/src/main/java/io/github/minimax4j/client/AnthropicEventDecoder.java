@@ -12,17 +12,17 @@ import tools.jackson.databind.ObjectReader;
  * Decodes the Messages API's Server-Sent Events into typed events. Ends after {@code message_stop}; throws a
  * typed exception for an {@code error} event, a cut connection, or a body that ends before {@code message_stop}.
  */
-final class AnthropicEventIterator extends SseEventIterator<MessageStreamEvent> {
+final class AnthropicEventDecoder extends SseEventDecoder<MessageStreamEvent> {
 
     /** Resolved once: a reader per call would look the type up again for every event. */
     private static final ObjectReader EVENTS = Json.MAPPER.readerFor(MessageStreamEvent.class);
 
-    AnthropicEventIterator(SseEventReader reader, HttpTransport transport, URI uri) {
-        super(reader, transport, uri);
+    AnthropicEventDecoder(HttpTransport transport, URI uri) {
+        super(transport, uri);
     }
 
     @Override
-    protected MessageStreamEvent decode(SseEventReader.@Nullable SseEvent sse) {
+    MessageStreamEvent decode(SseEventParser.@Nullable SseEvent sse) {
         if (sse == null || sse.isDone()) {
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " ended before message_stop: "
                     + "the reply is incomplete (connection cut or server failure). Retry the request.");

@@ -9,12 +9,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Decodes Chat Completions Server-Sent Events into chunks, one read at a time. Ends at {@code [DONE]} (the
+ * Decodes Chat Completions Server-Sent Events into chunks. Ends at {@code [DONE]} (the
  * server's own word that it is over), or at the end of the body once a finish reason has come; throws a typed
  * exception for an error in the stream, a cut connection, a body that ends before {@code [DONE]} and before any
  * finish reason (the reply is incomplete), or a reply the content filter blanked.
  */
-final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
+final class ChatEventDecoder extends SseEventDecoder<ChatCompletionChunk> {
 
     /** Resolved once: a reader per call would look the type up again for every event. */
     private static final ObjectReader CHUNKS = Json.MAPPER.readerFor(ChatCompletionChunk.class);
@@ -27,12 +27,12 @@ final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
 
     private @Nullable Integer sensitiveType;
 
-    ChatEventIterator(SseEventReader reader, HttpTransport transport, URI uri) {
-        super(reader, transport, uri);
+    ChatEventDecoder(HttpTransport transport, URI uri) {
+        super(transport, uri);
     }
 
     @Override
-    protected @Nullable ChatCompletionChunk decode(SseEventReader.@Nullable SseEvent sse) {
+    @Nullable ChatCompletionChunk decode(SseEventParser.@Nullable SseEvent sse) {
         if (sse == null || sse.isDone()) {
             return end(sse != null);
         }
@@ -42,7 +42,7 @@ final class ChatEventIterator extends SseEventIterator<ChatCompletionChunk> {
     }
 
     /** Throws what the chunk reports as an error; the event's text is only decoded then. */
-    private void check(ChatCompletionChunk chunk, SseEventReader.SseEvent sse) {
+    private void check(ChatCompletionChunk chunk, SseEventParser.SseEvent sse) {
         if (chunk.baseResp() != null && chunk.baseResp().isError()) {
             throw this.transport.errors().fromBaseResp(chunk.baseResp().statusCode(), chunk.baseResp().statusMsg(),
                     sse.data());

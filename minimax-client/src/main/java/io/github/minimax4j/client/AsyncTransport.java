@@ -1,0 +1,323 @@
+package io.github.minimax4j.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.minimax4j.error.MiniMaxIoException;
+import io.github.minimax4j.observation.TokenUsage;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * Sends one JSON POST to MiniMax through the JDK {@link HttpClient} with no thread waiting for it: the same headers,
+ * key check, retry rule ({@link HttpTransport#retryWait}), read timeout between bytes ({@link ReadWatchdog}'s
+ * sweeper) and error mapping as the blocking {@link HttpTransport}, whose decisions it calls rather than copies. A
+ * retry waits on a timer, not on a thread. Thread-safe.
+ */
+final class AsyncTransport {
+
+    private final HttpTransport transport;
+
+    private final HttpClient httpClient;
+
+    /** Where the caller's futures complete: never the client's I/O thread, which a blocking callback would stall. */
+    private final Executor completions;
+
+    AsyncTransport(HttpTransport transport, HttpClient httpClient) {
+        this.transport = transport;
+        this.httpClient = httpClient;
+        this.completions = httpClient.executor().filter((executor) -> executor != JdkHttpRequestFactory.INLINE)
+            .orElse(ForkJoinPool.commonPool());
+    }
+
+    HttpTransport blocking() {
+        return this.transport;
+    }
+
+    /**
+     * One call: what it sends, and how it reads a 2xx answer. Cancelling it aborts the exchange in flight and any
+     * retry still to come.
+     *
+     * @param <T> what the call produces
+     */
+    abstract static class Call<T> {
+
+        final URI uri;
+
+        final byte[] body;
+
+        final RequestOptions options;
+
+        /** Completes with the call's result or its typed failure, on the client's I/O thread. */
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        private volatile boolean cancelled;
+
+        private volatile @Nullable CompletableFuture<?> inFlight;
+
+        Call(URI uri, byte[] body, RequestOptions options) {
+            this.uri = uri;
+            this.body = body;
+            this.options = options;
+        }
+
+        /**
+         * The subscriber for a 2xx answer that is read as it arrives, or null to read it whole.
+         * @param contentType the answer's {@code Content-Type}
+         */
+        HttpResponse.@Nullable BodySubscriber<Object> streaming(String contentType, ReadWatchdog watchdog) {
+            return null;
+        }
+
+        /** The result of a 2xx answer read whole; throws {@link RetryableFailure} to send again. */
+        abstract T whole(int status, HttpHeaders headers, byte[] body);
+
+        /** The result once a 2xx answer's headers have arrived and {@link #streaming} reads its body. */
+        T streamed(HttpResponse<?> response) {
+            throw new IllegalStateException("not a streaming call");
+        }
+
+        /** Whether the call is waiting for bytes now: silence counts towards the read timeout only then. */
+        boolean waiting() {
+            return true;
+        }
+
+        /** The read timeout expired: the exchange in flight is aborted. */
+        void expired(ReadWatchdog watchdog) {
+            CompletableFuture<?> sent = this.inFlight;
+            if (sent != null) {
+                sent.cancel(true);
+            }
+        }
+
+        /** Stops the call: no retry follows, and the exchange in flight is aborted. */
+        void cancel() {
+            this.cancelled = true;
+            CompletableFuture<?> sent = this.inFlight;
+            if (sent != null) {
+                sent.cancel(true);
+            }
+            this.result.cancel(false);
+        }
+
+        final boolean cancelled() {
+            return this.cancelled;
+        }
+    }
+
+    /** Starts the call; its {@link Call#result} completes once it is answered, finally failed or cancelled. */
+    <T> CompletableFuture<T> start(Call<T> call) {
+        try {
+            this.transport.rejectKeyInHeaders(call.options);
+            attempt(call, 0);
+        }
+        catch (RuntimeException ex) {
+            call.result.completeExceptionally(ex);
+        }
+        return call.result;
+    }
+
+    /**
+     * The call's result for the caller: completed on {@link #completions}, so a caller's dependent stage never runs
+     * on the client's I/O thread; cancelling it cancels the call.
+     */
+    <T> CompletableFuture<T> forCaller(Call<T> call) {
+        CompletableFuture<T> caller = new CompletableFuture<>();
+        call.result.whenCompleteAsync((value, failure) -> {
+            if (failure != null) {
+                caller.completeExceptionally(unwrap(failure));
+            }
+            else {
+                caller.complete(value);
+            }
+        }, this.completions);
+        caller.whenComplete((value, failure) -> {
+            if (caller.isCancelled()) {
+                call.cancel();
+            }
+        });
+        return caller;
+    }
+
+    /**
+     * A whole call as the caller sees it: {@code prepare} validates and completes the request (its failure fails
+     * the future and nothing is sent), the call is observed from start to result, and the future completes on
+     * {@link #completions}.
+     */
+    <P, T> CompletableFuture<T> call(Supplier<P> prepare, Function<P, CallObservation> observe,
+            Function<P, Call<T>> call, BiFunction<P, T, @Nullable String> model, Function<T, TokenUsage> usage) {
+        P prepared;
+        Call<T> started;
+        try {
+            prepared = prepare.get();
+            started = call.apply(prepared);
+        }
+        catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+        CallObservation observation = observe.apply(prepared);
+        observation.observe(start(started), (result) -> model.apply(prepared, result), usage);
+        return forCaller(started);
+    }
+
+    /** Where futures handed to the caller complete. */
+    Executor completions() {
+        return this.completions;
+    }
+
+    private <T> void attempt(Call<T> call, int retry) {
+        if (call.cancelled()) {
+            return;
+        }
+        ReadWatchdog[] holder = new ReadWatchdog[1];
+        ReadWatchdog watchdog = ReadWatchdog.startAsync(this.transport.readTimeout(call.options),
+                () -> call.expired(holder[0]), call::waiting);
+        holder[0] = watchdog;
+        HttpHeaders headers = new HttpHeaders();
+        call.options.headers().forEach(headers::set);
+        this.transport.authenticate(headers);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        HttpRequest request = JdkHttpRequestFactory.request(call.uri, headers)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(call.body))
+            .build();
+        CompletableFuture<HttpResponse<Object>> sent;
+        try {
+            sent = this.httpClient.sendAsync(request, (info) -> subscriber(call, info, watchdog));
+        }
+        catch (RuntimeException ex) {
+            watchdog.stop();
+            throw ex;
+        }
+        call.inFlight = sent;
+        if (call.cancelled()) {
+            sent.cancel(true);
+        }
+        sent.whenComplete((response, failure) -> answered(call, retry, watchdog, response, failure));
+    }
+
+    /** A 2xx answer the call streams goes to its subscriber; anything else is read whole. */
+    private static HttpResponse.BodySubscriber<Object> subscriber(Call<?> call, HttpResponse.ResponseInfo info,
+            ReadWatchdog watchdog) {
+        int status = info.statusCode();
+        String contentType = info.headers().firstValue("content-type").orElse("");
+        if (status >= 200 && status < 300 && !WholeBodySubscriber.isJson(contentType)) {
+            HttpResponse.BodySubscriber<Object> streaming = call.streaming(contentType, watchdog);
+            if (streaming != null) {
+                return streaming;
+            }
+        }
+        return HttpResponse.BodySubscribers.mapping(new WholeBodySubscriber(watchdog), AsyncTransport::bytes);
+    }
+
+    private static Object bytes(InputStream whole) {
+        try (whole) {
+            return whole.readAllBytes(); // a ByteArrayInputStream: no I/O
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private <T> void answered(Call<T> call, int retry, ReadWatchdog watchdog, @Nullable HttpResponse<Object> response,
+            @Nullable Throwable failure) {
+        try {
+            if (response == null) {
+                watchdog.stop();
+                throw ioFailure(call, watchdog, (failure != null) ? failure : new IOException("no response"));
+            }
+            int status = response.statusCode();
+            if (response.body() instanceof byte[] body) {
+                watchdog.stop();
+                HttpHeaders headers = headersOf(response);
+                if (status < 200 || status >= 300) {
+                    throw this.transport.failure(status, headers, body);
+                }
+                call.result.complete(call.whole(status, headers, body));
+            }
+            else {
+                if (!watchdog.bodyStarted()) { // timed out as the headers came: too late to send again
+                    throw this.transport.ioFailure(call.uri, watchdog.expiredFailure(null));
+                }
+                call.result.complete(call.streamed(response));
+            }
+        }
+        catch (RetryableFailure ex) {
+            Duration wait = call.cancelled() ? null : this.transport.retryWait(call.uri, retry, ex);
+            if (wait == null) {
+                call.result.completeExceptionally(ex.failure());
+            }
+            else {
+                CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)
+                    .execute(() -> attemptQuietly(call, retry + 1));
+            }
+        }
+        catch (RuntimeException | Error ex) {
+            call.result.completeExceptionally(ex);
+        }
+    }
+
+    private <T> void attemptQuietly(Call<T> call, int retry) {
+        try {
+            attempt(call, retry);
+        }
+        catch (RuntimeException ex) {
+            call.result.completeExceptionally(ex);
+        }
+    }
+
+    /**
+     * An exchange that failed before its answer was read: an I/O failure (retried like the blocking path's), a
+     * timeout when the watchdog aborted it, or the caller's cancellation.
+     */
+    private RuntimeException ioFailure(Call<?> call, ReadWatchdog watchdog, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (watchdog.expired()) {
+            return new RetryableFailure(this.transport.ioFailure(call.uri, watchdog.expiredFailure(cause)), null);
+        }
+        if (call.cancelled() || cause instanceof CancellationException) {
+            return new CancellationException("The call was cancelled");
+        }
+        if (cause instanceof IOException io) {
+            return new RetryableFailure(this.transport.ioFailure(call.uri, io), null);
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new MiniMaxIoException("MiniMax call to " + call.uri + " failed: " + cause, cause);
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    static HttpHeaders headersOf(HttpResponse<?> response) {
+        HttpHeaders headers = new HttpHeaders();
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) { // HTTP/2 pseudo-headers
+                headers.addAll(name, values);
+            }
+        });
+        return headers;
+    }
+}
