@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code content_block_start} and the first text delta at once, then one delta every {@code period} until
  * {@code deltas} are sent, then the closing events. With a {@code gate}, the first delta of every stream waits until
  * that many streams are open (or {@link #GATE_WAIT} passed), so the streams are provably open at the same time.
+ * Public for other modules' tests (the sample app's) through this module's test jar.
  */
-final class PacedSseServer implements AutoCloseable {
+public final class PacedSseServer implements AutoCloseable {
 
     /** Longest a gated stream waits for the others before its deltas start anyway (a client failed to open one). */
     static final Duration GATE_WAIT = Duration.ofSeconds(60);
@@ -86,8 +87,9 @@ final class PacedSseServer implements AutoCloseable {
      * @param deltas text deltas per stream
      * @param period time between two deltas of one stream
      * @param gate streams to wait for before any stream's deltas start; 0 starts each stream at once
+     * @throws IOException when the port cannot be bound
      */
-    PacedSseServer(int port, int deltas, Duration period, int gate) throws IOException {
+    public PacedSseServer(int port, int deltas, Duration period, int gate) throws IOException {
         if (deltas < 1) {
             throw new IllegalArgumentException("deltas must be at least 1, was " + deltas);
         }
@@ -109,11 +111,8 @@ final class PacedSseServer implements AutoCloseable {
         this.loop.start();
     }
 
-    PacedSseServer(int deltas, Duration period) throws IOException {
-        this(0, deltas, period, 0);
-    }
-
-    String baseUrl() {
+    /** The server's address, {@code http://127.0.0.1:port}. */
+    public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 
@@ -122,7 +121,7 @@ final class PacedSseServer implements AutoCloseable {
     }
 
     /** The most streams that were open at one time. */
-    int peakOpen() {
+    public int peakOpen() {
         return this.peakOpen.get();
     }
 
@@ -219,6 +218,11 @@ final class PacedSseServer implements AutoCloseable {
             stream.sendNext(now);
         }
         this.gated.clear();
+    }
+
+    /** Streams that ended with every delta sent. */
+    public long completed() {
+        return this.completed.get();
     }
 
     @Override

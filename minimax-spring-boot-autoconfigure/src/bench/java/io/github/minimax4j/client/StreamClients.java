@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class StreamClients {
 
     /** Every client, the floor first (the others' ratios are to it). */
-    static final List<String> MODES = List.of("floor", "blocking-platform", "blocking-virtual", "anthropic-async");
+    static final List<String> MODES = List.of("floor", "async", "blocking-platform", "blocking-virtual",
+            "anthropic-async");
 
     /** Modes that need JDK 21 or later. */
     static final List<String> NEED_JDK_21 = List.of("blocking-virtual");
@@ -45,6 +46,7 @@ final class StreamClients {
         return switch (mode) {
             case "blocking-platform" -> blocking(baseUrl, (task) -> new Thread(task).start());
             case "blocking-virtual" -> blocking(baseUrl, virtualThreads());
+            case "async" -> async(baseUrl);
             case "floor" -> new Floor(baseUrl);
             case "anthropic-async" -> new AnthropicAsync(baseUrl);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
@@ -79,6 +81,38 @@ final class StreamClients {
             failure = ex;
         }
         tally.ended(stream, failure);
+    }
+
+    /** This client's async stream: a publisher per stream, its subscriber taking every event. */
+    private static Client async(String baseUrl) {
+        MiniMaxAsyncClient client = minimax(baseUrl).async();
+        return (stream, tally) -> {
+            tally.opened(stream);
+            client.messages().stream(REQUEST).subscribe(new Flow.Subscriber<MessageStreamEvent>() {
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(MessageStreamEvent event) {
+                    if (event instanceof MessageStreamEvent.ContentBlockDelta) {
+                        tally.delta(stream);
+                    }
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    tally.ended(stream, failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    tally.ended(stream, null);
+                }
+            });
+        };
     }
 
     /** A new virtual thread per task; the harness compiles for Java 17, so found reflectively. */
