@@ -134,12 +134,13 @@ final class AsyncTransport {
     }
 
     /**
-     * The call's result for the caller: completed on {@link #completions}, so a caller's dependent stage never runs
+     * The call's result ({@code source}: its {@link Call#result}, observed) for the caller: completed on
+     * {@link #completions}, so a caller's dependent stage never runs
      * on the client's I/O thread; cancelling it cancels the call.
      */
-    <T> CompletableFuture<T> forCaller(Call<T> call) {
+    <T> CompletableFuture<T> forCaller(Call<T> call, CompletableFuture<T> source) {
         CompletableFuture<T> caller = new CompletableFuture<>();
-        call.result.whenCompleteAsync((value, failure) -> {
+        source.whenCompleteAsync((value, failure) -> {
             if (failure != null) {
                 caller.completeExceptionally(unwrap(failure));
             }
@@ -172,8 +173,8 @@ final class AsyncTransport {
             return CompletableFuture.failedFuture(ex);
         }
         CallObservation observation = observe.apply(prepared);
-        observation.observe(start(started), (result) -> model.apply(prepared, result), usage);
-        return forCaller(started);
+        // The observation stops before the caller hears: a caller reading meters after the future sees the call.
+        return forCaller(started, observation.observe(start(started), (result) -> model.apply(prepared, result), usage));
     }
 
     /** Where futures handed to the caller complete. */

@@ -1,11 +1,22 @@
 package io.github.minimax4j.client;
 
 import io.github.minimax4j.observation.TokenUsage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.minimax4j.anthropic.MessageRequest;
+import io.github.minimax4j.anthropic.MessageStreamEvent;
+import io.github.minimax4j.observation.MiniMaxObservationContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import io.github.minimax4j.error.BadRequestException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +61,13 @@ class CallObserverTests {
             .build();
     }
 
-    @Test
-    void aReplyIsReportedWithItsModelAndUsage() {
+    @ParameterizedTest
+    @EnumSource(CallMode.class)
+    void aReplyIsReportedWithItsModelAndUsage(CallMode mode) {
         server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
             .respond(MockServerScenarios.json(200, Fixtures.read("m3-image-response.json")));
 
-        this.client.messages().create(HELLO);
+        mode.create(this.client, HELLO);
 
         assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 false u-1",
                 "success MiniMax-M3 " + TokenUsage.builder()
@@ -65,24 +77,24 @@ class CallObserverTests {
                     .build());
     }
 
-    @Test
-    void aFailedCallIsReportedWithItsException() {
+    @ParameterizedTest
+    @EnumSource(CallMode.class)
+    void aFailedCallIsReportedWithItsException(CallMode mode) {
         server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES)).respond(MockServerScenarios.json(400, "{}"));
 
-        assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> this.client.messages().create(HELLO));
+        assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> mode.create(this.client, HELLO));
 
         assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 false u-1",
                 "failure BadRequestException");
     }
 
-    @Test
-    void aStreamIsReportedOnceWithItsMergedUsageAfterItsFirstChunk() {
+    @ParameterizedTest
+    @EnumSource(CallMode.class)
+    void aStreamIsReportedOnceWithItsMergedUsageAfterItsFirstChunk(CallMode mode) {
         server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
             .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
 
-        try (MessageStream stream = this.client.messages().stream(HELLO)) {
-            stream.finalMessage();
-        }
+        mode.stream(this.client, HELLO);
 
         assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 true u-1", "first-chunk",
                 "success MiniMax-M3 " + TokenUsage.builder()
@@ -111,6 +123,89 @@ class CallObserverTests {
     }
 
     @Test
+    void aPublisherCancelledEarlyIsReportedAsCancelledWithTheUsageSoFar() throws Exception {
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
+            .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
+        MessagePublisher publisher = this.client.async().messages().stream(HELLO);
+        CompletableFuture<Void> cancelled = new CompletableFuture<>();
+
+        publisher.subscribe(new Flow.Subscriber<>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                this.subscription = subscription;
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(MessageStreamEvent item) {
+                this.subscription.cancel();
+                cancelled.complete(null);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                cancelled.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                cancelled.completeExceptionally(new AssertionError("completed after cancel"));
+            }
+        });
+        cancelled.get(10, TimeUnit.SECONDS);
+        assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> publisher.finalMessage().get(10,
+                TimeUnit.SECONDS)); // the stream has ended: its observation has stopped
+
+        assertThat(this.seen).containsExactly("start messages chat MiniMax-M3 true u-1", "first-chunk",
+                "failure " + CancellationException.class.getSimpleName() + " MiniMax-M3 " + TokenUsage.builder()
+                    .inputTokens(21)
+                    .outputTokens(1)
+                    .cacheReadInputTokens(7)
+                    .build());
+    }
+
+    @Test
+    void anObservationOpenInTheCallerIsTheParentOnTheAsyncPathToo() throws Exception {
+        List<Observation.Context> parents = new CopyOnWriteArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<MiniMaxObservationContext>() {
+            @Override
+            public void onStart(MiniMaxObservationContext context) {
+                parents.add(context.getParentObservation().getContextView() instanceof Observation.Context parent
+                        ? parent : new Observation.Context());
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof MiniMaxObservationContext;
+            }
+        }).observationHandler((ObservationHandler<Observation.Context>) (context) -> true);
+        MiniMaxClient client = MiniMaxClient.builder().apiKey("k").baseUrl("http://127.0.0.1:" + server.getPort())
+            .retryPolicy(RetryPolicy.none()).observationRegistry(registry).build();
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
+            .respond(MockServerScenarios.json(200, Fixtures.read("m3-image-response.json")));
+        Observation caller = Observation.start("caller", registry);
+
+        MessagePublisher publisher;
+        try (Observation.Scope scope = caller.openScope()) {
+            CallMode.await(client.async().messages().create(HELLO));
+            publisher = client.async().messages().stream(HELLO);
+        }
+        server.reset();
+        server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
+            .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
+        // Subscribed on another thread, where no observation is current: the caller's is still the parent.
+        CompletableFuture.runAsync(() -> publisher.subscribe(new CallMode.Collecting<>(new ArrayList<>())))
+            .get(10, TimeUnit.SECONDS);
+        publisher.finalMessage().get(10, TimeUnit.SECONDS);
+        caller.stop();
+
+        assertThat(parents).hasSize(2).allSatisfy((parent) -> assertThat(parent.getName()).isEqualTo("caller"));
+    }
+
+    @Test
     void aStreamClosedEarlyReportsTheModelAndUsageReportedSoFarToEveryHandler() {
         List<String> told = new CopyOnWriteArrayList<>();
         ObservationRegistry registry = ObservationRegistry.create();
@@ -133,12 +228,13 @@ class CallObserverTests {
         assertThat(told).filteredOn((line) -> line.startsWith("failure")).containsExactly(expected, expected);
     }
 
-    @Test
-    void countingTokensIsReportedAsItsOwnOperation() {
+    @ParameterizedTest
+    @EnumSource(CallMode.class)
+    void countingTokensIsReportedAsItsOwnOperation(CallMode mode) {
         server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES + "/count_tokens"))
             .respond(MockServerScenarios.json(200, "{\"input_tokens\":12}"));
 
-        this.client.messages().countTokens(HELLO);
+        mode.countTokens(this.client, HELLO);
 
         assertThat(this.seen).containsExactly("start messages count_tokens MiniMax-M3 false u-1",
                 "success MiniMax-M3 " + TokenUsage.builder().inputTokens(12).build());

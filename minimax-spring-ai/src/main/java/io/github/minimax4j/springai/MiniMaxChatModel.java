@@ -6,7 +6,12 @@ import java.util.Objects;
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.client.MessageStream;
 import io.github.minimax4j.anthropic.MessageStreamEvent;
+import io.github.minimax4j.client.MessagePublisher;
+import io.github.minimax4j.client.MiniMaxAsyncClient;
 import io.github.minimax4j.client.MiniMaxClient;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.StreamingChatModel;
@@ -14,8 +19,11 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * A Spring AI {@link ChatModel} and {@link StreamingChatModel} on {@link MiniMaxClient}'s Messages API, so
@@ -71,11 +79,53 @@ public final class MiniMaxChatModel implements ChatModel, StreamingChatModel {
 
     /**
      * Streams the reply: one response per text delta as it arrives, then a last one with no text that
-     * carries the tool calls, thinking blocks, usage and stop reason. Reading happens on a bounded-elastic
-     * thread (the client's stream blocks); cancelling closes the connection.
+     * carries the tool calls, thinking blocks, usage and stop reason. Built on the client's non-blocking
+     * publisher: no thread is held while the reply streams, the Flux's demand paces the read from the connection,
+     * and cancelling the Flux aborts the response. An observation in the subscriber's Reactor context (ChatClient's)
+     * is the parent of the client's. With a client that has no non-blocking API (another request factory than the
+     * JDK client), the blocking stream is read on a bounded-elastic thread instead.
      */
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
+        MiniMaxAsyncClient async = asyncClient();
+        if (async == null) {
+            return blockingStream(prompt);
+        }
+        return Flux.deferContextual((context) -> {
+            MessagePublisher publisher = publisher(async, request(prompt), context);
+            return JdkFlowAdapter.flowPublisherToFlux(publisher)
+                .<ChatResponse>handle((event, sink) -> {
+                    ChatResponse chunk = ResponseMapper.textChunk(event);
+                    if (chunk != null) {
+                        sink.next(chunk);
+                    }
+                })
+                .concatWith(Mono.fromFuture(publisher::finalMessage).map(ResponseMapper::finalChunk));
+        });
+    }
+
+    /** The stream's publisher, made with the context's observation current, so it is the client call's parent. */
+    private static MessagePublisher publisher(MiniMaxAsyncClient async, MessageRequest request, ContextView context) {
+        Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+        if (parent == null) {
+            return async.messages().stream(request);
+        }
+        try (Observation.Scope scope = parent.openScope()) {
+            return async.messages().stream(request);
+        }
+    }
+
+    /** The client's non-blocking API, or null when its transport has none. */
+    private @Nullable MiniMaxAsyncClient asyncClient() {
+        try {
+            return this.client.async();
+        }
+        catch (IllegalStateException ex) {
+            return null;
+        }
+    }
+
+    private Flux<ChatResponse> blockingStream(Prompt prompt) {
         return Flux.defer(() -> {
             MessageRequest request = request(prompt);
             return Flux.using(() -> this.client.messages().stream(request), MiniMaxChatModel::chunks,
