@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * C streams open at once, each D text deltas P ms apart, read by each client in a JVM of its own at {@code -Xmx512m}
- * ({@link ConcurrentStreamsRun}), against {@link PacedSseServer} in another JVM, so no client's threads, heap or
- * CPU are counted with the server's or another client's. Prints a Markdown table per C, each figure also as a ratio
- * to the floor's.
+ * ({@link ConcurrentStreamsRun}), against {@link PacedSseServer} in another JVM ({@link PacedServerMain}), so no
+ * client's threads, heap or CPU are counted with the server's or another client's. Prints a Markdown table per C,
+ * each figure also as a ratio to the floor's.
  * <p>
  * Arguments (all optional): stream counts (comma-separated, default {@code 2000,10000}), deltas (100), milliseconds
  * between deltas (50), modes (comma-separated, default all that run on this JDK). Every child needs a file
@@ -49,7 +49,7 @@ public final class ConcurrentStreamsHarness {
                     + "beyond it will fail to connect%n", files[1], wanted);
         }
         String ulimit = (files[0] < wanted) ? "ulimit -n " + Math.min(wanted, files[1]) + " && " : "";
-        Process server = start(ulimit, List.of("-Xmx1g", PacedSseServer.class.getName(), String.valueOf(deltas),
+        Process server = start(ulimit, List.of("-Xmx2g", PacedServerMain.class.getName(), String.valueOf(deltas),
                 String.valueOf(period)));
         try {
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(),

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * <li>time to first delta: from opening a stream to its first text delta, p50 and p99 over the C streams;</li>
  * <li>peak live threads: the JVM's platform threads (virtual ones are not threads the OS schedules) during the
  * measured round, from {@link ThreadMXBean#getPeakThreadCount()} reset after the warm-up;</li>
- * <li>live heap per open stream: heap after GC once every stream saw its first delta (or half the reply time
- * passed), less the heap after GC before the round, over the streams open then;</li>
+ * <li>live heap per open stream: heap after GC once every stream saw its first delta (or the first one ended),
+ * less the heap after GC before the round, over the streams open then (asked for and not ended);</li>
  * <li>CPU per 1,000 deltas: the process's CPU time over the round (the forced GCs of the heap measurement
  * excluded), over the text deltas read.</li>
  * </ul>
@@ -60,9 +60,8 @@ final class ConcurrentStreamsRun {
             client.open(i, tally);
         }
         long opened = System.nanoTime();
-        // Heap once every stream is under way, or half-way through a reply if some never start.
-        long heapAt = start + TimeUnit.MILLISECONDS.toNanos(deltas * periodMillis / 2);
-        while (tally.firstSeen() + tally.failed() < streams && System.nanoTime() < heapAt) {
+        // Heap once every stream is under way, or when the first one ends if some start that late.
+        while (tally.firstSeen() + tally.failed() < streams && tally.ended() == 0) {
             Thread.sleep(5);
         }
         long cpuBeforeGc = cpuNanos();

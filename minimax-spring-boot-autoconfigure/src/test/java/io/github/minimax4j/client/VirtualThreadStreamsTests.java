@@ -61,20 +61,20 @@ class VirtualThreadStreamsTests {
     void twoThousandBlockingStreamsOnVirtualThreadsCompleteWithoutPinningACarrier(@TempDir Path dir) throws Exception {
         Path dump = dir.resolve("streams.jfr");
         List<String> threadsNotVirtual = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (PacedSseServer warmUp = new PacedSseServer(0, 3, Duration.ofMillis(5), WARM_UP_STREAMS)) {
+        try (PacedSseServer warmUp = new PacedSseServer(PacedMessagesReplies.events(3), Duration.ofMillis(5))) {
             this.runner.withPropertyValues("minimax.base-url=" + warmUp.baseUrl())
                 .run((context) -> readAll(context, WARM_UP_STREAMS, 3, threadsNotVirtual));
         }
-        // The gate holds every stream's deltas until all 2,000 are open: they are read at the same time by design.
-        try (PacedSseServer server = new PacedSseServer(0, DELTAS, Duration.ofMillis(50), STREAMS);
-                Recording recording = new Recording()) {
+        // No stream can end before all 2,000 requests came: they are read at the same time by design.
+        try (PacedSseServer server = new PacedSseServer(PacedMessagesReplies.events(DELTAS), Duration.ofMillis(50))
+            .holdLastEventUntil(STREAMS); Recording recording = new Recording()) {
             recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
             recording.start();
             this.runner.withPropertyValues("minimax.base-url=" + server.baseUrl())
                 .run((context) -> readAll(context, STREAMS, DELTAS, threadsNotVirtual));
             recording.stop();
             recording.dump(dump);
-            assertThat(server.peakOpen()).as("streams open at once").isEqualTo(STREAMS);
+            assertThat(server.peakOpen).as("streams open at once").hasValue(STREAMS);
         }
         assertThat(threadsNotVirtual).as("streams read on platform threads").isEmpty();
         List<RecordedEvent> pinned = RecordingFile.readAllEvents(dump).stream()

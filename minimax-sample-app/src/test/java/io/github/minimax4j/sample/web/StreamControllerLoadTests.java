@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.github.minimax4j.client.PacedMessagesReplies;
 import io.github.minimax4j.client.PacedSseServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 500 browsers streaming at once are all served, with no thread per browser. MiniMax here is a loopback server
- * that paces its replies from one thread and holds every reply's text until all 500 MiniMax streams are open (the
+ * that paces its replies from one thread and holds every reply's end until all 500 MiniMax requests came (the
  * offline simulator holds a thread per reply, 64 at most): so the app provably relayed 500 replies at the same time,
  * and the JVM never had as many threads as replies open.
  */
@@ -50,7 +51,8 @@ class StreamControllerLoadTests {
 
     private static PacedSseServer start() {
         try {
-            return new PacedSseServer(0, DELTAS, Duration.ofMillis(50), BROWSERS);
+            return new PacedSseServer(PacedMessagesReplies.events(DELTAS), Duration.ofMillis(50))
+                .holdLastEventUntil(BROWSERS);
         }
         catch (IOException ex) {
             throw new IllegalStateException("the loopback MiniMax did not start", ex);
@@ -63,7 +65,7 @@ class StreamControllerLoadTests {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         MINIMAX.close();
     }
 
@@ -89,8 +91,9 @@ class StreamControllerLoadTests {
         finally {
             browserThreads.shutdownNow();
         }
-        assertThat(MINIMAX.peakOpen()).as("MiniMax streams open at once").isEqualTo(BROWSERS);
-        assertThat(MINIMAX.completed()).isEqualTo(BROWSERS);
+        assertThat(MINIMAX.peakOpen).as("MiniMax streams open at once").hasValue(BROWSERS);
+        assertThat(MINIMAX.requests).hasValue(BROWSERS);
+        assertThat(MINIMAX.open).as("MiniMax streams still open").hasValue(0);
         assertThat(threads.getPeakThreadCount()).as("live threads at the peak, all of the JVM's")
             .isLessThan(BROWSERS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
