@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -90,32 +91,27 @@ final class AsyncStreams {
             progress.discardText();
         }
         SseEventDecoder<T> decoder = protocol.decoder().get();
-        AsyncTransport.Call<Object>[] call = newCallHolder();
+        AtomicReference<AsyncTransport.@Nullable Call<Object>> call = new AtomicReference<>();
         SseSubscription<T> subscription = new SseSubscription<>(subscriber, decoder, progress, (failure) -> {
-            AsyncTransport.Call<Object> sending = call[0];
+            AsyncTransport.Call<Object> sending = call.get();
             if (sending != null) {
                 sending.cancel(); // before the answer: aborts the exchange or a retry still to come
             }
             onTerminate.accept(progress, failure);
         });
-        if (invalid == null) {
-            call[0] = streamCall(protocol.uri(), body, request.options(), subscription);
-        }
-        subscriber.onSubscribe(subscription);
         if (invalid != null) {
+            subscriber.onSubscribe(subscription);
             subscription.fail(invalid);
             return;
         }
-        this.transport.start(call[0]).whenComplete((ignored, failure) -> {
-            if (failure != null && !call[0].cancelled()) {
+        AsyncTransport.Call<Object> sending = streamCall(protocol.uri(), body, request.options(), subscription);
+        call.set(sending);
+        subscriber.onSubscribe(subscription);
+        this.transport.start(sending).whenComplete((ignored, failure) -> {
+            if (failure != null && !sending.cancelled()) {
                 subscription.fail(AsyncTransport.unwrap(failure));
             }
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static AsyncTransport.Call<Object>[] newCallHolder() {
-        return new AsyncTransport.Call[1];
     }
 
     /** The call whose event stream the subscription reads; a JSON answer instead carries an error. */

@@ -1,17 +1,21 @@
 package io.github.minimax4j.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -177,6 +181,17 @@ final class AsyncTransport {
         return forCaller(started, observation.observe(start(started), (result) -> model.apply(prepared, result), usage));
     }
 
+    /** {@code source} mapped by {@code mapping}; cancelling the result cancels {@code source} (and so the call). */
+    static <T, R> CompletableFuture<R> map(CompletableFuture<T> source, Function<T, R> mapping) {
+        CompletableFuture<R> mapped = source.thenApply(mapping);
+        mapped.whenComplete((value, failure) -> {
+            if (mapped.isCancelled()) {
+                source.cancel(false);
+            }
+        });
+        return mapped;
+    }
+
     /** Where futures handed to the caller complete. */
     Executor completions() {
         return this.completions;
@@ -215,6 +230,7 @@ final class AsyncTransport {
     /** A 2xx answer the call streams goes to its subscriber; anything else is read whole. */
     private static HttpResponse.BodySubscriber<Object> subscriber(Call<?> call, HttpResponse.ResponseInfo info,
             ReadWatchdog watchdog) {
+        watchdog.headArrived(null); // from here on, RetryRule sends nothing again after an I/O failure
         int status = info.statusCode();
         String contentType = info.headers().firstValue("content-type").orElse("");
         if (status >= 200 && status < 300 && !WholeBodySubscriber.isJson(contentType)) {
@@ -223,15 +239,48 @@ final class AsyncTransport {
                 return streaming;
             }
         }
-        return HttpResponse.BodySubscribers.mapping(new WholeBodySubscriber(watchdog), AsyncTransport::bytes);
+        return new WatchedBytes(watchdog);
     }
 
-    private static Object bytes(InputStream whole) {
-        try (whole) {
-            return whole.readAllBytes(); // a ByteArrayInputStream: no I/O
+    /**
+     * A body gathered whole, the future completing once all of it has come (nothing waits for it), each piece
+     * counted as activity for the watchdog, so the read timeout bounds the silence between pieces. Not
+     * {@link WholeBodySubscriber}, whose body is read by a blocking caller.
+     */
+    private static final class WatchedBytes implements HttpResponse.BodySubscriber<Object> {
+
+        private final HttpResponse.BodySubscriber<byte[]> whole = HttpResponse.BodySubscribers.ofByteArray();
+
+        private final ReadWatchdog watchdog;
+
+        WatchedBytes(ReadWatchdog watchdog) {
+            this.watchdog = watchdog;
         }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.whole.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> piece) {
+            this.watchdog.activity();
+            this.whole.onNext(piece);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            this.whole.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            this.whole.onComplete();
+        }
+
+        @Override
+        public CompletionStage<Object> getBody() {
+            return this.whole.getBody().thenApply((bytes) -> bytes);
         }
     }
 
@@ -253,18 +302,18 @@ final class AsyncTransport {
             }
             else {
                 if (!watchdog.bodyStarted()) { // timed out as the headers came: too late to send again
-                    throw this.transport.ioFailure(call.uri, watchdog.expiredFailure(null));
+                    throw this.transport.ioFailure(call.uri, watchdog.expiredFailure(null), true);
                 }
                 call.result.complete(call.streamed(response));
             }
         }
         catch (RetryableFailure ex) {
-            Duration wait = call.cancelled() ? null : this.transport.retryWait(call.uri, retry, ex);
-            if (wait == null) {
+            Optional<Duration> wait = call.cancelled() ? Optional.empty() : this.transport.retryWait(call.uri, retry, ex);
+            if (wait.isEmpty()) {
                 call.result.completeExceptionally(ex.failure());
             }
             else {
-                CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)
+                CompletableFuture.delayedExecutor(wait.get().toNanos(), TimeUnit.NANOSECONDS)
                     .execute(() -> attemptQuietly(call, retry + 1));
             }
         }
@@ -283,19 +332,24 @@ final class AsyncTransport {
     }
 
     /**
-     * An exchange that failed before its answer was read: an I/O failure (retried like the blocking path's), a
-     * timeout when the watchdog aborted it, or the caller's cancellation.
+     * An exchange that failed before its answer was read: an I/O failure or a timeout when the watchdog aborted it
+     * (sent again only when {@link RetryRule} says no byte of a response arrived), or the caller's cancellation.
      */
     private RuntimeException ioFailure(Call<?> call, ReadWatchdog watchdog, Throwable failure) {
         Throwable cause = unwrap(failure);
+        IOException io = null;
         if (watchdog.expired()) {
-            return new RetryableFailure(this.transport.ioFailure(call.uri, watchdog.expiredFailure(cause)), null);
+            io = watchdog.expiredFailure(cause);
         }
-        if (call.cancelled() || cause instanceof CancellationException) {
+        else if (call.cancelled() || cause instanceof CancellationException) {
             return new CancellationException("The call was cancelled");
         }
-        if (cause instanceof IOException io) {
-            return new RetryableFailure(this.transport.ioFailure(call.uri, io), null);
+        else if (cause instanceof IOException ex) {
+            io = ex;
+        }
+        if (io != null) {
+            boolean began = watchdog.responseBegan();
+            return this.transport.retryRule().afterIoFailure(this.transport.ioFailure(call.uri, io, began), io, began);
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;

@@ -41,7 +41,7 @@ final class DefaultAsyncChatCompletionsApi implements AsyncChatCompletionsApi {
 
     @Override
     public CompletableFuture<ChatCompletion> create(ChatCompletionRequest request, RequestOptions options) {
-        return createWithRawResponse(request, options).thenApply(RawResponse::body);
+        return AsyncTransport.map(createWithRawResponse(request, options), RawResponse::body);
     }
 
     @Override

@@ -46,7 +46,7 @@ final class DefaultAsyncMessagesApi implements AsyncMessagesApi {
 
     @Override
     public CompletableFuture<MessageResponse> create(MessageRequest request, RequestOptions options) {
-        return createWithRawResponse(request, options).thenApply(RawResponse::body);
+        return AsyncTransport.map(createWithRawResponse(request, options), RawResponse::body);
     }
 
     @Override

@@ -51,7 +51,7 @@ abstract class SseEventDecoder<T> {
         }
         catch (JacksonException ex) {
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " sent an event that is not "
-                    + "valid JSON (" + ex.getOriginalMessage() + ")", ex);
+                    + "valid JSON (" + this.transport.errors().parseProblem(ex) + ")");
         }
     }
 }

@@ -53,7 +53,7 @@ final class SseEventIterator<T> implements Iterator<T> {
         }
         catch (IOException ex) {
             this.done = true;
-            throw this.decoder.transport.ioFailure(this.decoder.uri, ex);
+            throw this.decoder.transport.ioFailure(this.decoder.uri, ex, true);
         }
         catch (RuntimeException ex) {
             this.done = true;

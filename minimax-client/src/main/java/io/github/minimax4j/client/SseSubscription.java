@@ -356,7 +356,7 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
         if (timer != null && timer.expired() && !(failure instanceof java.net.SocketTimeoutException)) {
             io = timer.expiredFailure(failure);
         }
-        return this.transport.ioFailure(this.uri, io);
+        return this.transport.ioFailure(this.uri, io, true);
     }
 
     /** Sends the one terminal signal (none after a cancel), ends the observation and releases the body. */

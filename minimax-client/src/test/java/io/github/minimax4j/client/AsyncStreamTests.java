@@ -150,6 +150,58 @@ class AsyncStreamTests {
     }
 
     @Test
+    void aSubscriberThatAsksForNothingIsNotTimedOut() throws Exception {
+        try (RawSseServer server = new RawSseServer((writer) -> {
+            writer.event("message_start", StreamEvents.START);
+            writer.event("content_block_start", StreamEvents.TEXT_START);
+            writer.event("content_block_delta", StreamEvents.textDelta("Hi"));
+            StreamEvents.finish(writer);
+        })) {
+            MiniMaxClient client = MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY).baseUrl(server.baseUrl())
+                .readTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none()).build();
+            MessagePublisher publisher = client.async().messages().stream(HELLO);
+            Manual<MessageStreamEvent> subscriber = new Manual<>();
+            publisher.subscribe(subscriber);
+            subscriber.subscription.request(1);
+            await(() -> subscriber.count() == 1);
+
+            Thread.sleep(1500); // five read timeouts without demand: the pause is the subscriber's, not the server's
+            subscriber.subscription.request(Long.MAX_VALUE);
+
+            subscriber.completed.get(10, TimeUnit.SECONDS);
+            assertThat(publisher.finalMessage().get(10, TimeUnit.SECONDS).text()).isEqualTo("Hi");
+        }
+    }
+
+    @Test
+    void cancellingACreateFutureAbortsItsExchange() throws Exception {
+        CountDownLatch serverSawTheAbort = new CountDownLatch(1);
+        byte[] body = Fixtures.read("m27-response.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (RawSseServer server = new RawSseServer(false, (writer) -> {
+            writer.raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n");
+            try {
+                for (int i = 0; i < body.length; i++) { // a minute of trickling unless the client goes away
+                    writer.bytes(body, i, 1);
+                    Thread.sleep(50);
+                }
+            }
+            catch (java.io.IOException ex) {
+                serverSawTheAbort.countDown();
+                throw ex;
+            }
+        })) {
+            CompletableFuture<MessageResponse> reply = client(server.baseUrl()).async().messages().create(HELLO);
+            Thread.sleep(300); // the exchange is under way
+
+            assertThat(reply.cancel(true)).isTrue();
+
+            assertThat(serverSawTheAbort.await(20, TimeUnit.SECONDS)).as("the server's writes fail: connection closed")
+                .isTrue();
+        }
+    }
+
+    @Test
     void aPublisherTakesOneSubscriberAndSendsOneRequest() throws Exception {
         AtomicInteger requests = new AtomicInteger();
         try (RawSseServer server = new RawSseServer((writer) -> {

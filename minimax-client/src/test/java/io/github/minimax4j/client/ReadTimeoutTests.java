@@ -28,8 +28,12 @@ class ReadTimeoutTests {
 
     private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").build();
 
+    /** A factory supplier that means: the default JDK client, called through the non-blocking API. */
+    private static final Supplier<ClientHttpRequestFactory> ASYNC = () -> null;
+
     static Stream<Arguments> transports() {
         return Stream.of(Arguments.of("default (JDK HttpClient)", (Supplier<ClientHttpRequestFactory>) () -> null),
+                Arguments.of("async API (JDK HttpClient)", ASYNC),
                 Arguments.of("Spring JdkClientHttpRequestFactory",
                         (Supplier<ClientHttpRequestFactory>) JdkClientHttpRequestFactory::new),
                 Arguments.of("HttpURLConnection", (Supplier<ClientHttpRequestFactory>) () -> {
@@ -39,6 +43,10 @@ class ReadTimeoutTests {
                     factory.setReadTimeout(READ_TIMEOUT);
                     return factory;
                 }));
+    }
+
+    private static CallMode mode(Supplier<ClientHttpRequestFactory> factory) {
+        return (factory == ASYNC) ? CallMode.ASYNC : CallMode.BLOCKING;
     }
 
     private static MiniMaxClient client(String baseUrl, Supplier<ClientHttpRequestFactory> factory) {
@@ -60,9 +68,9 @@ class ReadTimeoutTests {
                 Thread.sleep(50);
             }
             StreamEvents.finish(writer);
-        }); MessageStream stream = client(server.baseUrl(), factory).messages().stream(HELLO)) {
+        })) {
             long start = System.nanoTime();
-            assertThat(stream.finalMessage().text()).hasSize(36);
+            assertThat(mode(factory).stream(client(server.baseUrl(), factory), HELLO).text()).hasSize(36);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(READ_TIMEOUT.multipliedBy(5));
         }
     }
@@ -82,11 +90,10 @@ class ReadTimeoutTests {
         })) {
             // Timed from before the call: on a loaded machine the stream may open after some deltas were sent.
             long start = System.nanoTime();
-            MessageStream stream = client(server.baseUrl(), factory).messages().stream(HELLO);
-            try (stream) {
-                assertThatExceptionOfType(MiniMaxTimeoutException.class).isThrownBy(stream::finalMessage)
-                    .withMessageContaining("minimax.read-timeout");
-            }
+            MiniMaxClient client = client(server.baseUrl(), factory);
+            assertThatExceptionOfType(MiniMaxTimeoutException.class)
+                .isThrownBy(() -> mode(factory).stream(client, HELLO))
+                .withMessageContaining("minimax.read-timeout");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500),
                     Duration.ofMillis(2500));
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
@@ -100,7 +107,8 @@ class ReadTimeoutTests {
         try (RawSseServer server = new RawSseServer(false, (writer) -> Thread.sleep(5000))) {
             MiniMaxClient client = client(server.baseUrl(), factory);
             long start = System.nanoTime();
-            assertThatExceptionOfType(MiniMaxTimeoutException.class).isThrownBy(() -> client.messages().create(HELLO))
+            assertThatExceptionOfType(MiniMaxTimeoutException.class)
+                .isThrownBy(() -> mode(factory).create(client, HELLO))
                 .withMessageContaining("minimax.read-timeout");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2000));
             assertThat(Thread.interrupted()).as("the watchdog's interrupt does not leak to the caller").isFalse();
@@ -132,7 +140,7 @@ class ReadTimeoutTests {
         // The client reads a JSON reply whole before handing it over: the silence between its pieces still counts.
         try (RawSseServer server = tricklingJson(Duration.ofMillis(50), 36, Duration.ofDays(1))) {
             long start = System.nanoTime();
-            assertThat(client(server.baseUrl(), factory).messages().create(HELLO).text()).isNotEmpty();
+            assertThat(mode(factory).create(client(server.baseUrl(), factory), HELLO).text()).isNotEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(READ_TIMEOUT.multipliedBy(5));
         }
     }
@@ -144,7 +152,8 @@ class ReadTimeoutTests {
         try (RawSseServer server = tricklingJson(Duration.ofMillis(100), 36, Duration.ofMillis(600))) {
             MiniMaxClient client = client(server.baseUrl(), factory);
             long start = System.nanoTime();
-            assertThatExceptionOfType(MiniMaxTimeoutException.class).isThrownBy(() -> client.messages().create(HELLO))
+            assertThatExceptionOfType(MiniMaxTimeoutException.class)
+                .isThrownBy(() -> mode(factory).create(client, HELLO))
                 .withMessageContaining("minimax.read-timeout");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500),
                     Duration.ofMillis(2500));
