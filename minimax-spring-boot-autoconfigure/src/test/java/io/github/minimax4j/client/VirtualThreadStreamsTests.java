@@ -62,8 +62,13 @@ class VirtualThreadStreamsTests {
         Path dump = dir.resolve("streams.jfr");
         List<String> threadsNotVirtual = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (PacedSseServer warmUp = new PacedSseServer(PacedMessagesReplies.events(3), Duration.ofMillis(5))) {
-            this.runner.withPropertyValues("minimax.base-url=" + warmUp.baseUrl())
-                .run((context) -> readAll(context, WARM_UP_STREAMS, 3, threadsNotVirtual));
+            this.runner.withPropertyValues("minimax.base-url=" + warmUp.baseUrl()).run((context) -> {
+                // One stream alone first, so a cold JVM's classes are initialised before 200 virtual threads need
+                // them at once: a wait for another thread's class initialisation pins the carrier, and with 2
+                // carriers a cold warm-up once left a stream unfinished after 5 minutes (cause not pinned down).
+                readAll(context, 1, 3, threadsNotVirtual);
+                readAll(context, WARM_UP_STREAMS, 3, threadsNotVirtual);
+            });
         }
         // No stream can end before all 2,000 requests came: they are read at the same time by design.
         try (PacedSseServer server = new PacedSseServer(PacedMessagesReplies.events(DELTAS), Duration.ofMillis(50))
