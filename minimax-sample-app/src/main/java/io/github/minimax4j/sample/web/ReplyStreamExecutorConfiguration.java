@@ -6,9 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The threads that relay MiniMax streams to browsers. Its own bounded pool, not Boot's shared
- * {@code applicationTaskExecutor} (8 threads and an unbounded queue): there a ninth stream would wait
- * silently behind the others, here it is refused with 503 and a reason.
+ * What the streamed replies share: the slots that limit them ({@link StreamSlots}) and a few threads that write
+ * their events to the browsers. A write to a browser blocks (servlet output), so it never runs on the MiniMax
+ * client's I/O thread, whose stall would hold up every reply; a handful of threads serve every browser, one event
+ * at a time each, so no reply holds a thread while MiniMax generates.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StreamProperties.class)
@@ -16,14 +17,21 @@ class ReplyStreamExecutorConfiguration {
 
     static final String EXECUTOR = "replyStreamExecutor";
 
+    @Bean
+    StreamSlots streamSlots(StreamProperties properties) {
+        return new StreamSlots(properties.limit());
+    }
+
     @Bean(EXECUTOR)
-    ThreadPoolTaskExecutor replyStreamExecutor(StreamProperties properties) {
+    ThreadPoolTaskExecutor replyStreamExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.maxConcurrent());
-        executor.setMaxPoolSize(properties.maxConcurrent());
-        executor.setQueueCapacity(0);
-        executor.setAllowCoreThreadTimeOut(true);
-        executor.setThreadNamePrefix("reply-stream-");
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        // Unbounded, yet small: a reply has at most one write waiting (it asks MiniMax for its next event only
+        // once the last one is written), plus its ending.
+        executor.setQueueCapacity(Integer.MAX_VALUE);
+        executor.setThreadNamePrefix("reply-writer-");
         // On shutdown, open streams are cut rather than holding the app up for minutes.
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;

@@ -13,17 +13,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stream endpoint's life cycle over real HTTP: a browser that leaves mid-reply frees its relay thread
- * (closing the MiniMax stream) long before the reply would have ended, and streams beyond
+ * The stream endpoint's life cycle over real HTTP: a browser that leaves mid-reply frees its stream slot
+ * (cancelling the MiniMax stream) long before the reply would have ended, and streams beyond
  * {@code sample.stream.max-concurrent} are refused with 503. The simulator is slow here (300 ms per delta)
  * so a reply outlasts the test's observations.
  */
@@ -39,12 +37,11 @@ class StreamControllerTests {
     private int port;
 
     @Autowired
-    @Qualifier(ReplyStreamExecutorConfiguration.EXECUTOR)
-    private ThreadPoolTaskExecutor relays;
+    private StreamSlots slots;
 
     @AfterEach
-    void relaysAreIdleAgain() throws Exception {
-        assertThat(awaitIdleRelays(Duration.ofSeconds(3))).as("relay threads still busy").isTrue();
+    void slotsAreFreeAgain() throws Exception {
+        assertThat(awaitIdleRelays(Duration.ofSeconds(3))).as("stream slots still taken").isTrue();
     }
 
     private HttpRequest streamRequest() {
@@ -71,7 +68,7 @@ class StreamControllerTests {
 
     private boolean awaitIdleRelays(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (this.relays.getActiveCount() > 0) {
+        while (this.slots.inUse() > 0) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -81,9 +78,9 @@ class StreamControllerTests {
     }
 
     @Test
-    void aBrowserLeavingMidReplyFreesItsRelayAndClosesTheMiniMaxStream() throws Exception {
+    void aBrowserLeavingMidReplyFreesItsSlotAndCancelsTheMiniMaxStream() throws Exception {
         InputStream body = openUntilFirstText();
-        assertThat(this.relays.getActiveCount()).isEqualTo(1);
+        assertThat(this.slots.inUse()).isEqualTo(1);
 
         long left = System.nanoTime();
         body.close(); // the browser tab is closed: the connection is dropped mid-reply
@@ -91,7 +88,7 @@ class StreamControllerTests {
         long freedAfter = Duration.ofNanos(System.nanoTime() - left).toMillis();
 
         // The rest of the reply is over 10 deltas at 300 ms; the relay notices at its next write.
-        assertThat(idle).as("relay still running %d ms after the browser left", freedAfter).isTrue();
+        assertThat(idle).as("slot still taken %d ms after the browser left", freedAfter).isTrue();
         assertThat(freedAfter).isLessThan(1500);
     }
 
