@@ -1,6 +1,8 @@
 package io.github.minimax4j.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +43,11 @@ public final class ClientRateLimiter implements AutoCloseable {
 
     private final Listener listener;
 
+    private final List<AutoCloseable> closing;
+
     private ClientRateLimiter(Builder builder) {
         this.limits = builder.limits;
+        this.closing = List.copyOf(builder.closing);
         this.listener = builder.listener;
         this.ownsScheduler = builder.scheduler == null;
         this.scheduler = (builder.scheduler != null) ? builder.scheduler : newScheduler();
@@ -195,11 +200,22 @@ public final class ClientRateLimiter implements AutoCloseable {
         }
     }
 
-    /** Stops the limiter's timer (when it made its own); the Redis connection stays the caller's to close. */
+    /**
+     * Stops the limiter's timer (when it made its own) and closes what {@link Builder#closeWith} named; a Redis
+     * connection given to {@link Builder#redis} stays the caller's otherwise.
+     */
     @Override
     public void close() {
         if (this.ownsScheduler) {
             this.scheduler.shutdownNow();
+        }
+        for (AutoCloseable resource : this.closing) {
+            try {
+                resource.close();
+            }
+            catch (Exception ex) {
+                throw new MiniMaxException("Could not close " + resource + " with the rate limiter", ex);
+            }
         }
     }
 
@@ -304,6 +320,8 @@ public final class ClientRateLimiter implements AutoCloseable {
 
         private @Nullable ScheduledExecutorService scheduler;
 
+        private final List<AutoCloseable> closing = new ArrayList<>();
+
         private Builder(RateLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits must not be null");
         }
@@ -357,6 +375,16 @@ public final class ClientRateLimiter implements AutoCloseable {
          */
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+            return this;
+        }
+
+        /**
+         * Has the limiter close {@code resource} when it is closed (a Redis connection made for it alone).
+         * @param resource what to close
+         * @return this builder
+         */
+        public Builder closeWith(AutoCloseable resource) {
+            this.closing.add(Objects.requireNonNull(resource, "resource must not be null"));
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.api.StatefulRedisConnection;
 
@@ -17,7 +18,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 final class RedisBuckets {
 
     /** How long one Redis operation may take before Redis counts as unreachable. */
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final AsyncProxyManager<byte[]> proxies;
 
@@ -35,6 +36,8 @@ final class RedisBuckets {
 
     AsyncBucketProxy bucket(String scope, String limit, BucketConfiguration configuration) {
         byte[] key = (this.keyPrefix + ":" + scope + ":" + limit).getBytes(StandardCharsets.UTF_8);
-        return this.proxies.builder().build(key, configuration);
+        // batching: the calls of this JVM that arrive while one Redis round trip is under way go together in the
+        // next one, so compare-and-swap contention grows with the number of instances, not of threads
+        return this.proxies.builder().withOptimization(Optimizations.batching()).build(key, configuration);
     }
 }

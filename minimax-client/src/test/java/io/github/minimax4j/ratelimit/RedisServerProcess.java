@@ -95,7 +95,16 @@ public final class RedisServerProcess implements AutoCloseable {
      * @return the client, to be shut down by the caller, and its connection
      */
     public Connection connect() {
-        RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", this.port));
+        return connect(this.port);
+    }
+
+    /**
+     * As {@link #connect()}, to a server another process started.
+     * @param port its loopback port
+     * @return the client and its connection
+     */
+    public static Connection connect(int port) {
+        RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
         client.setOptions(ClientOptions.builder()
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .build());
