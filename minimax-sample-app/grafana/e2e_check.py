@@ -110,7 +110,10 @@ def main(jar):
     pricing = [f"--minimax.pricing.models.{MODEL}.{kind}={price}" for kind, price in PRICES.items()]
     env = {k: v for k, v in os.environ.items() if k != "MINIMAX_API_KEY"}
     app = subprocess.Popen(["java", "-jar", jar, f"--server.port={app_port}", "--server.address=127.0.0.1",
-                            "--sample.simulator.stream-delay=0ms", "--minimax.pricing.currency=USD", *pricing],
+                            "--sample.simulator.stream-delay=0ms", "--minimax.pricing.currency=USD", *pricing,
+                            # the client-side rate limit on, far above this traffic: its panels need its meters
+                            "--minimax.rate-limit.enabled=true", "--minimax.rate-limit.requests-per-minute=6000",
+                            "--minimax.rate-limit.tokens-per-minute=10000000"],
                            env=env, stdout=open(os.path.join(work, "app.log"), "w"),
                            stderr=subprocess.STDOUT)
     prometheus = subprocess.Popen(["prometheus", f"--config.file={config}", f"--storage.tsdb.path={work}/data",
