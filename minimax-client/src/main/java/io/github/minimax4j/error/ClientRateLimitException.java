@@ -17,8 +17,10 @@ public class ClientRateLimitException extends MiniMaxException {
     /** {@link #limit()} when the shared store (Redis) was unreachable and the client fails closed. */
     public static final String STORE = "store";
 
+    /** Which limit refused the call. */
     private final String limit;
 
+    /** Whose limit refused the call. */
     private final String scope;
 
     /**

@@ -104,6 +104,8 @@ public final class RateLimits {
 
         /**
          * Checks the limit.
+         * @param requests requests per period
+         * @param tokens tokens (input plus output) per period
          * @throws IllegalArgumentException when either is negative
          */
         public Limit {
