@@ -8,6 +8,9 @@ import java.util.Objects;
  */
 public final class ApiKey {
 
+    /** The shortest piece of the key that {@link #redact(String)} masks when it stands alone. */
+    private static final int FRAGMENT = 8;
+
     private final String value;
 
     private ApiKey(String value) {
@@ -32,9 +35,38 @@ public final class ApiKey {
         return this.value;
     }
 
-    /** Replaces every occurrence of the key in {@code text}, for messages that quote a server's words. */
+    /**
+     * Masks the key in {@code text}, for messages that quote a server's words: every occurrence, and every piece
+     * of at least {@value #FRAGMENT} characters that a truncation left (a key's start cut off at the end of a
+     * quote, or its end at the start of one).
+     */
     String redact(String text) {
-        return text.replace(this.value, "****");
+        String masked = text.replace(this.value, "****");
+        if (this.value.length() <= FRAGMENT) {
+            return masked;
+        }
+        StringBuilder out = null;
+        String head = this.value.substring(0, FRAGMENT);
+        int from = 0;
+        for (int at = masked.indexOf(head); at >= 0; at = masked.indexOf(head, from)) {
+            int end = at + FRAGMENT;
+            while (end < masked.length() && end - at < this.value.length()
+                    && masked.charAt(end) == this.value.charAt(end - at)) {
+                end++;
+            }
+            out = (out != null) ? out : new StringBuilder(masked.length());
+            out.append(masked, from, at).append("****");
+            from = end;
+        }
+        if (out != null) {
+            masked = out.append(masked, from, masked.length()).toString();
+        }
+        for (int length = Math.min(masked.length(), this.value.length() - 1); length >= FRAGMENT; length--) {
+            if (masked.startsWith(this.value.substring(this.value.length() - length))) {
+                return "****" + masked.substring(length);
+            }
+        }
+        return masked;
     }
 
     @Override

@@ -39,7 +39,7 @@ final class ErrorMapper {
     MiniMaxApiException fromStatus(int status, byte[] body, @Nullable Duration retryAfter) {
         String raw = raw(body);
         JsonNode json = parse(body);
-        String type = (json != null) ? errorType(json) : "";
+        String type = (json != null) ? redact(errorType(json)) : "";
         String serverMessage = (json != null) ? errorMessage(json) : "";
         Integer baseCode = (json != null && json.has("base_resp")) ? json.path("base_resp").path("status_code").asInt()
                 : null;
@@ -71,7 +71,8 @@ final class ErrorMapper {
     /** A redirect: never followed for a POST, so the key cannot travel to the host it points at. */
     MiniMaxApiException redirect(int status, @Nullable String location) {
         ApiError error = ApiError.builder().statusCode(status).errorType("redirect").build();
-        return new MiniMaxApiException("MiniMax answered HTTP " + status + " redirecting to " + location
+        return new MiniMaxApiException("MiniMax answered HTTP " + status + " redirecting to "
+                + ((location != null) ? redact(location) : null)
                 + ". The client does not follow redirects (the API key must not travel to another host): set "
                 + "minimax.base-url to the final address.", error);
     }
@@ -107,7 +108,7 @@ final class ErrorMapper {
     /** An {@code error} event in a stream. */
     MiniMaxApiException fromStreamError(@Nullable String type, @Nullable String message, String rawData) {
         String serverMessage = redact((message != null) ? message : "");
-        String errorType = (type != null) ? type : "";
+        String errorType = (type != null) ? redact(type) : "";
         ApiError error = ApiError.builder()
             .statusCode(200)
             .errorType(errorType)
@@ -146,6 +147,22 @@ final class ErrorMapper {
 
     String redact(String text) {
         return this.apiKey.redact(text);
+    }
+
+    /**
+     * What a JSON parser found wrong, with the key masked and the position, for a message. The parser's exception
+     * itself is never attached as a cause: its location snippet quotes the input, which may hold the key.
+     */
+    String parseProblem(JacksonException failure) {
+        String problem = redact(String.valueOf(failure.getOriginalMessage()));
+        var location = failure.getLocation();
+        return (location != null && location.getLineNr() > 0)
+                ? problem + " at line " + location.getLineNr() + ", column " + location.getColumnNr() : problem;
+    }
+
+    /** {@code failure}, or a copy of it with the key masked where its chain quotes it, to attach as a cause. */
+    Throwable redactedCause(Throwable failure) {
+        return RedactedThrowable.of(failure, this.apiKey::redact);
     }
 
     private String raw(byte[] body) {

@@ -15,7 +15,6 @@ import io.github.minimax4j.error.MiniMaxIoException;
 import io.github.minimax4j.error.MiniMaxTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -38,7 +37,7 @@ final class HttpTransport {
 
     private final AuthScheme authScheme;
 
-    private final RetryPolicy retryPolicy;
+    private final RetryRule retryRule;
 
     private final ErrorMapper errors;
 
@@ -50,7 +49,7 @@ final class HttpTransport {
         this.readTimeout = readTimeout;
         this.apiKey = apiKey;
         this.authScheme = authScheme;
-        this.retryPolicy = retryPolicy;
+        this.retryRule = new RetryRule(retryPolicy);
         this.errors = new ErrorMapper(apiKey);
     }
 
@@ -70,7 +69,10 @@ final class HttpTransport {
         return post(uri, body, RequestOptions.NONE, onSuccess);
     }
 
-    /** As {@link #post(URI, byte[], SuccessHandler)}, with the call's own headers and read timeout. */
+    /**
+     * As {@link #post(URI, byte[], SuccessHandler)}, with the call's own headers and read timeout. Each attempt's
+     * failure goes through {@link RetryRule}: only what it marks retriable is sent again.
+     */
     <T> T post(URI uri, byte[] body, RequestOptions options, SuccessHandler<T> onSuccess) {
         rejectKeyInHeaders(options);
         for (int retry = 0;; retry++) {
@@ -78,14 +80,10 @@ final class HttpTransport {
                 return attempt(uri, body, options, onSuccess);
             }
             catch (RetryableFailure ex) {
-                if (retry >= this.retryPolicy.maxRetries()) {
-                    throw ex.failure();
-                }
-                Duration wait = (ex.serverAsked() != null) ? this.retryPolicy.bounded(ex.serverAsked())
-                        : this.retryPolicy.backoff(retry + 1);
+                Duration wait = this.retryRule.waitBeforeRetry(retry, ex).orElseThrow(ex::failure);
                 if (logger.isDebugEnabled()) {
                     logger.debug("MiniMax call to " + uri + " failed (" + ex.failure().getMessage() + "); retry "
-                            + (retry + 1) + " of " + this.retryPolicy.maxRetries() + " in " + wait.toMillis() + " ms");
+                            + (retry + 1) + " of " + this.retryRule.maxRetries() + " in " + wait.toMillis() + " ms");
                 }
                 sleep(wait, ex.failure());
             }
@@ -109,20 +107,36 @@ final class HttpTransport {
         }
     }
 
-    /** The I/O failure as the client's typed exception, saying which call failed and what to check. */
+    /** The I/O failure of a call whose response had not begun, as the client's typed exception. */
     MiniMaxIoException ioFailure(URI uri, IOException ex) {
+        return ioFailure(uri, ex, false);
+    }
+
+    /**
+     * The I/O failure as the client's typed exception, saying which call failed and what to check, with the key
+     * redacted from its message and from its cause chain.
+     * @param responseBegan whether MiniMax had begun answering: then the client did not send the request again
+     * and says the caller may
+     */
+    MiniMaxIoException ioFailure(URI uri, IOException ex, boolean responseBegan) {
         String cause = this.errors.redact(String.valueOf(ex.getMessage()));
+        Throwable redacted = this.errors.redactedCause(ex);
+        String after = responseBegan ? " after MiniMax had begun answering. The client does not send a request again "
+                + "once its response has begun (MiniMax may already be generating, and billing): the caller may retry"
+                : "";
         if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException
                 || ex instanceof HttpTimeoutException) {
             return new MiniMaxTimeoutException("MiniMax sent nothing within the timeout on " + uri + " (" + cause
-                    + "). Raise minimax.read-timeout / minimax.connect-timeout if responses are slow.", ex);
+                    + ")" + after + ". Raise minimax.read-timeout / minimax.connect-timeout if responses are slow.",
+                    redacted);
         }
         if (ex instanceof ConnectException) {
             return new MiniMaxIoException("Could not connect to MiniMax at " + uri + " (" + cause
-                    + "). Check minimax.base-url and the network.", ex);
+                    + "). Check minimax.base-url and the network.", redacted);
         }
         return new MiniMaxIoException("I/O error talking to MiniMax at " + uri + " (" + ex.getClass().getSimpleName()
-                + ": " + cause + "). The connection was lost; retry the request.", ex);
+                + ": " + cause + "). The connection was lost" + (responseBegan ? after + "." : "; retry the request."),
+                redacted);
     }
 
     /** A header that carries the key would put it where this client cannot keep it out of logs. */
@@ -159,7 +173,9 @@ final class HttpTransport {
         catch (ResourceAccessException ex) {
             watchdog.stop();
             IOException io = (ex.getCause() instanceof IOException cause) ? cause : new IOException(ex.getMessage());
-            throw new RetryableFailure(ioFailure(uri, watchdog.expired() ? watchdog.expiredFailure(io) : io), null);
+            IOException reported = watchdog.expired() ? watchdog.expiredFailure(io) : io;
+            boolean began = watchdog.responseBegan();
+            throw this.retryRule.afterIoFailure(ioFailure(uri, reported, began), reported, began);
         }
         catch (RuntimeException | Error ex) {
             watchdog.stop();
@@ -181,18 +197,7 @@ final class HttpTransport {
         }
         Duration retryAfter = RetryAfter.parse(headers);
         MiniMaxException failure = this.errors.fromStatus(status, errorBody, retryAfter);
-        return shouldRetry(status, headers) ? new RetryableFailure(failure, retryAfter) : failure;
-    }
-
-    private static boolean shouldRetry(int status, HttpHeaders headers) {
-        String advice = headers.getFirst("x-should-retry");
-        if ("true".equalsIgnoreCase(advice)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(advice)) {
-            return false;
-        }
-        return status == 408 || status == 409 || status == 429 || status >= 500;
+        return this.retryRule.afterErrorStatus(status, headers, failure, retryAfter);
     }
 
     private void authenticate(HttpHeaders headers) {
@@ -214,10 +219,5 @@ final class HttpTransport {
             pending.addSuppressed(ex);
             throw pending;
         }
-    }
-
-    /** A failure inside a 2xx body that may be retried, such as a transient {@code base_resp} code. */
-    static RetryableFailure retryable(MiniMaxException failure, @Nullable Duration serverAsked) {
-        return new RetryableFailure(failure, serverAsked);
     }
 }

@@ -132,7 +132,12 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
     private static HttpResponse.BodySubscriber<InputStream> subscriber(HttpResponse.ResponseInfo info,
             @Nullable ReadWatchdog watchdog) {
         if (watchdog != null && info.headers().firstValue("content-type").filter(WholeBodySubscriber::isJson).isPresent()) {
-            return new WholeBodySubscriber(watchdog);
+            WholeBodySubscriber whole = new WholeBodySubscriber(watchdog);
+            watchdog.headArrived(whole::abort);
+            return whole;
+        }
+        if (watchdog != null) {
+            watchdog.headArrived(null);
         }
         return new WindowedBodySubscriber();
     }

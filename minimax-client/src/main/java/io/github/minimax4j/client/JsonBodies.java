@@ -118,8 +118,8 @@ final class JsonBodies {
         }
         catch (JacksonException ex) {
             throw new MalformedResponseException("MiniMax answered " + uri + " with a body that is not a valid "
-                    + type.getSimpleName() + " (" + this.errors.redact(ex.getOriginalMessage()) + "): "
-                    + preview(body) + ". If a proxy sits in front of MiniMax, check minimax.base-url.", ex);
+                    + type.getSimpleName() + " (" + this.errors.parseProblem(ex) + "): "
+                    + preview(body) + ". If a proxy sits in front of MiniMax, check minimax.base-url.");
         }
     }
 
@@ -127,8 +127,7 @@ final class JsonBodies {
     void checkBaseResp(@Nullable BaseResp baseResp, byte[] body) {
         if (baseResp != null && baseResp.isError()) {
             MiniMaxApiException failure = this.errors.fromBaseResp(baseResp.statusCode(), baseResp.statusMsg(), body);
-            throw ErrorMapper.isRetriableBaseResp(baseResp.statusCode()) ? HttpTransport.retryable(failure, null)
-                    : failure;
+            throw RetryRule.afterBaseRespError(baseResp.statusCode(), failure);
         }
     }
 
@@ -148,7 +147,7 @@ final class JsonBodies {
         }
         catch (JacksonException ex) {
             throw new MalformedResponseException("MiniMax answered the stream request to " + uri
-                    + " with invalid JSON instead of events: " + preview(body), ex);
+                    + " with invalid JSON instead of events (" + this.errors.parseProblem(ex) + "): " + preview(body));
         }
         JsonNode baseResp = json.path("base_resp");
         if (baseResp.isObject() && baseResp.path("status_code").asInt() != 0) {
@@ -164,8 +163,11 @@ final class JsonBodies {
                 + " with a JSON body instead of Server-Sent Events: " + preview(body));
     }
 
+    /** The body's start, the key masked before it is cut (a cut key would escape the mask). */
     private String preview(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
-        return "'" + this.errors.redact(text).replaceAll("\\s+", " ") + ((body.length > 200) ? "…'" : "'");
+        String text = this.errors.redact(new String(body, 0, Math.min(body.length, 16 * 1024),
+                java.nio.charset.StandardCharsets.UTF_8));
+        return "'" + text.substring(0, Math.min(text.length(), 200)).replaceAll("\\s+", " ")
+                + ((text.length() > 200) ? "…'" : "'");
     }
 }

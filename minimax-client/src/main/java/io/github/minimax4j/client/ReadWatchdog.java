@@ -37,7 +37,12 @@ final class ReadWatchdog {
     private static final Sweeper SWEEPER = new Sweeper();
 
     private enum Phase {
-        HEADERS, BODY, EXPIRED, DONE
+        /** Waiting for the head; on expiry the caller is interrupted. */
+        HEADERS,
+        /** The head arrived and the transport reads the body whole before the caller wakes; on expiry it is aborted. */
+        BUFFERING,
+        /** The caller reads the body; on expiry it is closed. */
+        BODY, EXPIRED, DONE
     }
 
     private final long timeoutNanos;
@@ -49,6 +54,11 @@ final class ReadWatchdog {
     private Phase phase = Phase.HEADERS;
 
     private @Nullable ClientHttpResponse response;
+
+    private @Nullable Runnable abortBuffering;
+
+    /** Set once the response's head reached the client: from then on nothing is sent again (RetryRule). */
+    private volatile boolean responseBegan;
 
     private ReadWatchdog(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
@@ -69,8 +79,9 @@ final class ReadWatchdog {
      * @throws SocketTimeoutException when the headers came too late (the caller's interrupt is cleared)
      */
     ClientHttpResponse watch(ClientHttpResponse response) throws SocketTimeoutException {
+        this.responseBegan = true;
         synchronized (this) {
-            if (this.phase == Phase.HEADERS) {
+            if (this.phase == Phase.HEADERS || this.phase == Phase.BUFFERING) {
                 this.phase = Phase.BODY;
                 this.response = response;
                 this.lastActivity = System.nanoTime();
@@ -79,6 +90,36 @@ final class ReadWatchdog {
         }
         response.close();
         throw expiredFailure(null);
+    }
+
+    /**
+     * The response's head arrived at a transport that reports it before handing the response over (the client's
+     * own JDK one, called on the JDK client's thread).
+     * @param abortBody when not null, the transport now reads the body whole before the caller wakes: the watchdog
+     * times its pieces ({@link #activity()}) and runs this to abort it on expiry; it must end the body with an error
+     */
+    void headArrived(@Nullable Runnable abortBody) {
+        this.responseBegan = true;
+        if (abortBody == null) {
+            return;
+        }
+        boolean expired;
+        synchronized (this) {
+            expired = this.phase == Phase.EXPIRED;
+            if (this.phase == Phase.HEADERS) {
+                this.phase = Phase.BUFFERING;
+                this.abortBuffering = abortBody;
+                this.lastActivity = System.nanoTime();
+            }
+        }
+        if (expired) {
+            abortBody.run();
+        }
+    }
+
+    /** Whether any of the response (its head) reached the client. */
+    boolean responseBegan() {
+        return this.responseBegan;
     }
 
     /** Bytes arrived that the caller has not read yet (a transport buffering a body): silence ends here too. */
@@ -125,6 +166,7 @@ final class ReadWatchdog {
      */
     private OptionalLong check(long now) {
         ClientHttpResponse toClose;
+        Runnable abort = null;
         synchronized (this) {
             if (this.phase == Phase.DONE || this.phase == Phase.EXPIRED) {
                 return OptionalLong.empty();
@@ -138,9 +180,15 @@ final class ReadWatchdog {
                 this.caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
                 return OptionalLong.empty();
             }
+            if (was == Phase.BUFFERING) {
+                abort = this.abortBuffering;
+            }
             toClose = this.response;
         }
-        if (toClose != null) {
+        if (abort != null) {
+            abort.run(); // the exchange is cancelled, not left pending: the caller wakes with the timeout
+        }
+        else if (toClose != null) {
             // The body, not the response: some responses (Spring's JDK one) drain the body when closed.
             try {
                 toClose.getBody().close();

@@ -53,7 +53,7 @@ abstract class SseEventIterator<T> implements Iterator<T> {
         }
         catch (JacksonException ex) {
             throw new MalformedResponseException("MiniMax's stream from " + this.uri + " sent an event that is not "
-                    + "valid JSON (" + ex.getOriginalMessage() + ")", ex);
+                    + "valid JSON (" + this.transport.errors().parseProblem(ex) + ")");
         }
     }
 
@@ -85,7 +85,7 @@ abstract class SseEventIterator<T> implements Iterator<T> {
         }
         catch (IOException ex) {
             this.done = true;
-            throw this.transport.ioFailure(this.uri, ex);
+            throw this.transport.ioFailure(this.uri, ex, true);
         }
         catch (RuntimeException ex) {
             this.done = true;
