@@ -2,12 +2,14 @@ package io.github.minimax4j.client;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import io.github.minimax4j.observation.MiniMaxCall;
 import io.micrometer.observation.Observation;
@@ -49,12 +51,13 @@ final class AsyncStreams {
      * One stream request, not sent yet.
      * @param prepare validates and completes the request; throws InvalidRequestException
      * @param describe the call, for its observation
+     * @param estimate the tokens the call may use, for the client's rate limiter
      * @param options the call's options
      * @param parent the observation current where the stream was made, or null
      * @param <P> request type
      */
-    record Request<P>(Supplier<P> prepare, Function<P, MiniMaxCall> describe, RequestOptions options,
-            @Nullable Observation parent) {
+    record Request<P>(Supplier<P> prepare, Function<P, MiniMaxCall> describe, ToLongFunction<P> estimate,
+            RequestOptions options, @Nullable Observation parent) {
     }
 
     /** The observation current on the calling thread, for a stream made here and subscribed elsewhere. */
@@ -67,7 +70,8 @@ final class AsyncStreams {
     }
 
     /**
-     * Opens the stream for {@code subscriber}: it gets {@code onSubscribe} first, on this thread, then its events
+     * Opens the stream for {@code subscriber}: it gets {@code onSubscribe} first (on this thread, or on the rate
+     * limiter's timer when the client's limiter makes the stream wait for capacity), then its events
      * or the failure. {@code onTerminate} hears once how it ended: null after completion, else the failure (a
      * {@link CancellationException} after {@code cancel()}).
      */
@@ -84,8 +88,30 @@ final class AsyncStreams {
         catch (RuntimeException ex) {
             invalid = ex;
         }
-        CallObservation observation = (invalid == null)
-                ? this.observer.start(request.describe().apply(prepared), request.parent()) : CallObservation.none();
+        if (invalid != null) {
+            open(subscriber, protocol, request.options(), body, CallObservation.none(), invalid, discardText,
+                    onTerminate);
+            return;
+        }
+        P admitted = prepared;
+        byte[] sending = body;
+        // No thread waits for the client's rate limiter: the stream opens when its timer grants capacity.
+        this.observer.admit(request.describe().apply(admitted), () -> request.estimate().applyAsLong(admitted),
+                request.parent()).whenComplete((observation, refused) -> {
+                    if (refused != null) {
+                        open(subscriber, protocol, request.options(), sending, CallObservation.none(),
+                                AsyncTransport.unwrap(refused), discardText, onTerminate);
+                    }
+                    else {
+                        open(subscriber, protocol, request.options(), sending, observation, null, discardText,
+                                onTerminate);
+                    }
+                });
+    }
+
+    private <T> void open(Flow.Subscriber<? super T> subscriber, Protocol<T> protocol, RequestOptions options,
+            byte @Nullable [] body, CallObservation observation, @Nullable Throwable invalid,
+            boolean discardText, BiConsumer<StreamProgress<T>, @Nullable Throwable> onTerminate) {
         StreamProgress<T> progress = protocol.progress().apply(observation);
         if (discardText) {
             progress.discardText();
@@ -104,7 +130,8 @@ final class AsyncStreams {
             subscription.fail(invalid);
             return;
         }
-        AsyncTransport.Call<Object> sending = streamCall(protocol.uri(), body, request.options(), subscription);
+        AsyncTransport.Call<Object> sending = streamCall(protocol.uri(), Objects.requireNonNull(body), options,
+                subscription);
         call.set(sending);
         subscriber.onSubscribe(subscription);
         this.transport.start(sending).whenComplete((ignored, failure) -> {

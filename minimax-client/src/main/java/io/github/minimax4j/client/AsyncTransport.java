@@ -162,10 +162,11 @@ final class AsyncTransport {
 
     /**
      * A whole call as the caller sees it: {@code prepare} validates and completes the request (its failure fails
-     * the future and nothing is sent), the call is observed from start to result, and the future completes on
-     * {@link #completions}.
+     * the future and nothing is sent), {@code admit} starts its observation once the client's rate limiter lets it
+     * go (a refusal fails the future, nothing sent), the call is observed from start to result, and the future
+     * completes on {@link #completions}.
      */
-    <P, T> CompletableFuture<T> call(Supplier<P> prepare, Function<P, CallObservation> observe,
+    <P, T> CompletableFuture<T> call(Supplier<P> prepare, Function<P, CompletableFuture<CallObservation>> admit,
             Function<P, Call<T>> call, BiFunction<P, T, @Nullable String> model, Function<T, TokenUsage> usage) {
         P prepared;
         Call<T> started;
@@ -176,9 +177,11 @@ final class AsyncTransport {
         catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
         }
-        CallObservation observation = observe.apply(prepared);
         // The observation stops before the caller hears: a caller reading meters after the future sees the call.
-        return forCaller(started, observation.observe(start(started), (result) -> model.apply(prepared, result), usage));
+        CompletableFuture<T> observed = admit.apply(prepared)
+            .thenCompose((observation) -> observation.observe(start(started),
+                    (result) -> model.apply(prepared, result), usage));
+        return forCaller(started, observed);
     }
 
     /** {@code source} mapped by {@code mapping}; cancelling the result cancels {@code source} (and so the call). */

@@ -2,6 +2,7 @@ package io.github.minimax4j.client;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.github.minimax4j.observation.DefaultMiniMaxObservationConvention;
@@ -11,6 +12,8 @@ import io.github.minimax4j.observation.MiniMaxObservationConvention;
 import io.github.minimax4j.observation.MiniMaxObservationDocumentation;
 import io.github.minimax4j.observation.TokenUsage;
 import io.micrometer.observation.Observation;
+import io.github.minimax4j.ratelimit.ClientRateLimiter;
+import io.github.minimax4j.ratelimit.Permit;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +32,9 @@ final class CallObservation {
 
     private boolean stopped;
 
+    /** Capacity the client's rate limiter granted this call, settled with the reported usage when it stops. */
+    private @Nullable Permit permit;
+
     private CallObservation(Observation observation, MiniMaxObservationContext context) {
         this.observation = observation;
         this.context = context;
@@ -44,13 +50,46 @@ final class CallObservation {
         return new CallObservation(Observation.NOOP, context);
     }
 
-    /** How a client observes its calls: the registry (NOOP by default) and an optional custom convention. */
-    record Observer(ObservationRegistry registry, @Nullable MiniMaxObservationConvention convention) {
+    /**
+     * How a client observes its calls: the registry (NOOP by default), an optional custom convention, and the
+     * optional client-side rate limiter that every generating call passes before it is sent.
+     */
+    record Observer(ObservationRegistry registry, @Nullable MiniMaxObservationConvention convention,
+            @Nullable ClientRateLimiter limiter) {
 
-        static final Observer NOOP = new Observer(ObservationRegistry.NOOP, null);
+        static final Observer NOOP = new Observer(ObservationRegistry.NOOP, null, null);
+
+        /**
+         * Waits for the rate limiter's capacity (up to its maximum wait; nothing is sent when it refuses), then
+         * starts the call's observation; the permit is settled with the usage the call reports when it stops.
+         */
+        CallObservation start(MiniMaxCall call, LongSupplier estimatedTokens) {
+            Permit permit = (this.limiter != null)
+                    ? this.limiter.acquireBlocking(call.requestModel(), estimatedTokens.getAsLong()) : null;
+            CallObservation started = start(call);
+            started.permit = permit;
+            return started;
+        }
+
+        /**
+         * The async twin of {@link #start(MiniMaxCall, LongSupplier)}: no thread waits for the rate limiter's
+         * capacity (its timer completes the future); the observation starts once the call may be sent.
+         * @param parent the observation current where the call was made, for a start on another thread
+         */
+        CompletableFuture<CallObservation> admit(MiniMaxCall call, LongSupplier estimatedTokens,
+                @Nullable Observation parent) {
+            if (this.limiter == null) {
+                return CompletableFuture.completedFuture(start(call, parent));
+            }
+            return this.limiter.acquire(call.requestModel(), estimatedTokens.getAsLong()).thenApply((permit) -> {
+                CallObservation started = start(call, parent);
+                started.permit = permit;
+                return started;
+            });
+        }
 
         CallObservation start(MiniMaxCall call) {
-            return start(call, null);
+            return start(call, (Observation) null);
         }
 
         /**
@@ -146,6 +185,10 @@ final class CallObservation {
     private void stop() {
         if (!this.stopped) {
             this.stopped = true;
+            if (this.permit != null) {
+                TokenUsage usage = this.context.getUsage();
+                this.permit.settle((usage != null) ? usage.totalInputTokens() + usage.outputTokens() : 0);
+            }
             this.observation.stop();
         }
     }

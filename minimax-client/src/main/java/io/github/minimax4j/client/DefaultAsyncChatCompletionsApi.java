@@ -49,7 +49,8 @@ final class DefaultAsyncChatCompletionsApi implements AsyncChatCompletionsApi {
             RequestOptions options) {
         HttpTransport blocking = this.transport.blocking();
         return this.transport.call(() -> this.preparer.prepare(request, false),
-                (prepared) -> this.observer.start(DefaultChatCompletionsApi.call(prepared, false)),
+                (prepared) -> this.observer.admit(DefaultChatCompletionsApi.call(prepared, false),
+                        () -> DefaultChatCompletionsApi.estimate(prepared), this.observer.current()),
                 (prepared) -> this.json.postAsync(this.uri, prepared, options, ChatCompletion.class,
                         ChatCompletion::baseResp, (reply) -> {
                             DefaultChatCompletionsApi.rejectBlanked(blocking, reply.body());
@@ -63,7 +64,7 @@ final class DefaultAsyncChatCompletionsApi implements AsyncChatCompletionsApi {
     public ChatCompletionPublisher stream(ChatCompletionRequest request, RequestOptions options) {
         AsyncStreams.Request<ChatCompletionRequest> call = new AsyncStreams.Request<>(
                 () -> this.preparer.prepare(request, true), (prepared) -> DefaultChatCompletionsApi.call(prepared, true),
-                options, this.streams.currentObservation());
+                DefaultChatCompletionsApi::estimate, options, this.streams.currentObservation());
         return new ChatCompletionPublisher((subscriber, discardText, onTerminate) -> this.streams.open(subscriber,
                 this.protocol, call, discardText, onTerminate), this.streams.completions());
     }

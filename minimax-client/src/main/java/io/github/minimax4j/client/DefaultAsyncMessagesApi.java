@@ -53,7 +53,8 @@ final class DefaultAsyncMessagesApi implements AsyncMessagesApi {
     public CompletableFuture<RawResponse<MessageResponse>> createWithRawResponse(MessageRequest request,
             RequestOptions options) {
         return this.transport.call(() -> this.preparer.prepare(request, false),
-                (prepared) -> this.observer.start(DefaultMessagesApi.call(prepared, "chat", false)),
+                (prepared) -> this.observer.admit(DefaultMessagesApi.call(prepared, "chat", false),
+                        () -> TokenEstimate.of(prepared, prepared.maxTokens()), this.observer.current()),
                 (prepared) -> this.json.postAsync(this.messagesUri, prepared, options, MessageResponse.class,
                         MessageResponse::baseResp, Function.identity()),
                 (prepared, raw) -> raw.body().model(), (raw) -> DefaultMessagesApi.usage(raw.body().usage()));
@@ -63,7 +64,8 @@ final class DefaultAsyncMessagesApi implements AsyncMessagesApi {
     public MessagePublisher stream(MessageRequest request, RequestOptions options) {
         AsyncStreams.Request<MessageRequest> call = new AsyncStreams.Request<>(
                 () -> this.preparer.prepare(request, true), (prepared) -> DefaultMessagesApi.call(prepared, "chat", true),
-                options, this.streams.currentObservation());
+                (prepared) -> TokenEstimate.of(prepared, prepared.maxTokens()), options,
+                this.streams.currentObservation());
         return new MessagePublisher((subscriber, discardText, onTerminate) -> this.streams.open(subscriber,
                 this.protocol, call, discardText, onTerminate), this.streams.completions());
     }
@@ -71,7 +73,8 @@ final class DefaultAsyncMessagesApi implements AsyncMessagesApi {
     @Override
     public CompletableFuture<TokenCount> countTokens(MessageRequest request, RequestOptions options) {
         return this.transport.call(() -> this.preparer.prepare(request, false),
-                (prepared) -> this.observer.start(DefaultMessagesApi.call(prepared, "count_tokens", false)),
+                (prepared) -> CompletableFuture.completedFuture(
+                        this.observer.start(DefaultMessagesApi.call(prepared, "count_tokens", false))),
                 (prepared) -> this.json.postAsync(this.countTokensUri, prepared, options,
                         DefaultMessagesApi.CountTokensResponse.class, DefaultMessagesApi.CountTokensResponse::baseResp,
                         (raw) -> DefaultMessagesApi.tokenCount(raw.body())),

@@ -38,7 +38,7 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     @Override
     public RawResponse<ChatCompletion> createWithRawResponse(ChatCompletionRequest request, RequestOptions options) {
         ChatCompletionRequest prepared = this.preparer.prepare(request, false);
-        return this.observer.start(call(prepared, false)).observe(() -> {
+        return this.observer.start(call(prepared, false), () -> estimate(prepared)).observe(() -> {
             RawResponse<ChatCompletion> reply = this.json.postRaw(this.uri, prepared, options, ChatCompletion.class,
                     ChatCompletion::baseResp);
             rejectBlanked(reply.body());
@@ -49,7 +49,7 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
     @Override
     public ChatCompletionStream stream(ChatCompletionRequest request, RequestOptions options) {
         ChatCompletionRequest prepared = this.preparer.prepare(request, true);
-        CallObservation observation = this.observer.start(call(prepared, true));
+        CallObservation observation = this.observer.start(call(prepared, true), () -> estimate(prepared));
         JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.uri, prepared, options), null,
                 null);
         return new ChatCompletionStream(new SseEventIterator<>(new SseEventReader(open.body()),
@@ -72,6 +72,11 @@ final class DefaultChatCompletionsApi implements ChatCompletionsApi {
 
     static TokenUsage usage(@org.jspecify.annotations.Nullable ChatUsage usage) {
         return UsageMeters.of(usage);
+    }
+
+    static long estimate(ChatCompletionRequest prepared) {
+        return TokenEstimate.of(prepared,
+                (prepared.maxCompletionTokens() != null) ? prepared.maxCompletionTokens() : prepared.maxTokens());
     }
 
     static MiniMaxCall call(ChatCompletionRequest prepared, boolean streaming) {

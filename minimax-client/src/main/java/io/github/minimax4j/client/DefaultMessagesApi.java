@@ -46,7 +46,7 @@ final class DefaultMessagesApi implements MessagesApi {
     @Override
     public RawResponse<MessageResponse> createWithRawResponse(MessageRequest request, RequestOptions options) {
         MessageRequest prepared = this.preparer.prepare(request, false);
-        return this.observer.start(call(prepared, "chat", false))
+        return this.observer.start(call(prepared, "chat", false), () -> TokenEstimate.of(prepared, prepared.maxTokens()))
             .observe(() -> this.json.postRaw(this.messagesUri, prepared, options, MessageResponse.class,
                     MessageResponse::baseResp),
                 (raw) -> raw.body().model(), (raw) -> usage(raw.body().usage()));
@@ -55,7 +55,8 @@ final class DefaultMessagesApi implements MessagesApi {
     @Override
     public MessageStream stream(MessageRequest request, RequestOptions options) {
         MessageRequest prepared = this.preparer.prepare(request, true);
-        CallObservation observation = this.observer.start(call(prepared, "chat", true));
+        CallObservation observation = this.observer.start(call(prepared, "chat", true),
+                () -> TokenEstimate.of(prepared, prepared.maxTokens()));
         JsonBodies.OpenStream open = observation.observe(() -> this.json.openStream(this.messagesUri, prepared, options),
                 null, null);
         return new MessageStream(new SseEventIterator<>(new SseEventReader(open.body()),

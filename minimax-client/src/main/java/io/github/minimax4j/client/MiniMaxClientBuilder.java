@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.github.minimax4j.model.Model;
 import io.github.minimax4j.observation.MiniMaxObservationConvention;
+import io.github.minimax4j.ratelimit.ClientRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -47,6 +48,8 @@ public final class MiniMaxClientBuilder {
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
     private @Nullable MiniMaxObservationConvention observationConvention;
+
+    private @Nullable ClientRateLimiter rateLimiter;
 
     MiniMaxClientBuilder() {
     }
@@ -243,6 +246,19 @@ public final class MiniMaxClientBuilder {
     }
 
     /**
+     * Holds every generating call (create and stream, both APIs) to client-side limits before it is sent: it
+     * waits for capacity up to the limiter's maximum wait, then fails with a {@code ClientRateLimitException}
+     * without sending anything. A stream counts as one request; its tokens settle when it ends or is closed.
+     * Off by default. The limiter stays the caller's to close.
+     * @param rateLimiter the limiter, or null for none
+     * @return this builder
+     */
+    public MiniMaxClientBuilder rateLimiter(@Nullable ClientRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+        return this;
+    }
+
+    /**
      * @throws IllegalStateException when no API key was given
      * @return the client
      */
@@ -264,7 +280,7 @@ public final class MiniMaxClientBuilder {
         URI anthropic = (this.anthropicBaseUrl != null) ? this.anthropicBaseUrl
                 : Urls.resolve(this.baseUrl, "/anthropic");
         CallObservation.Observer observer = new CallObservation.Observer(this.observationRegistry,
-                this.observationConvention);
+                this.observationConvention, this.rateLimiter);
         DefaultMiniMaxClient.Async async = null;
         if (factory instanceof JdkHttpRequestFactory jdk) {
             AsyncTransport asyncTransport = new AsyncTransport(transport, jdk.httpClient());

@@ -7,6 +7,7 @@ import io.github.minimax4j.client.RequestDefaults;
 import io.github.minimax4j.client.RetryPolicy;
 import io.github.minimax4j.health.RecentCallTracker;
 import io.github.minimax4j.observation.MiniMaxObservationConvention;
+import io.github.minimax4j.ratelimit.ClientRateLimiter;
 import io.micrometer.observation.ObservationRegistry;
 import io.github.minimax4j.model.Model;
 import org.apache.commons.logging.Log;
@@ -58,7 +59,8 @@ public final class MiniMaxAutoConfiguration {
             ObjectProvider<MiniMaxObservationConvention> observationConvention,
             ObjectProvider<RecentCallTracker> recentCalls,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<ClientRateLimiter> rateLimiter) {
         MiniMaxPropertiesValidator.validate(properties, connection);
         MiniMaxProperties.Retry retry = properties.getRetry();
         RestClient.Builder builder = restClientBuilder.getIfAvailable(RestClient::builder).clone();
@@ -80,7 +82,8 @@ public final class MiniMaxAutoConfiguration {
             .restClientBuilder(builder)
             .customizeRestClient((rest) -> customizers.orderedStream().forEach((c) -> c.customize(rest)))
             .observationRegistry(observationRegistry(properties, observationRegistry, recentCalls))
-            .observationConvention(observationConvention.getIfAvailable());
+            .observationConvention(observationConvention.getIfAvailable())
+            .rateLimiter(rateLimiter.getIfAvailable());
         MiniMaxRequestFactories.configure(client, requestFactoryBuilder, httpClientSettings, sslBundles,
                 properties.getSsl().getBundle(), properties.getConnectTimeout(), properties.getReadTimeout());
         if (MiniMaxRequestFactories.usesApacheHttpClient(

@@ -59,7 +59,10 @@ class DashboardPrometheusIT {
     void everyPanelReturnsDataAndErrorsTokensAndCostAreExactlyWhatWasDriven() throws Exception {
         PackagedApp.assumeOnPath("apt-get install prometheus", "prometheus");
         List<String> arguments = new ArrayList<>(List.of("--sample.simulator.stream-delay=0ms",
-                "--minimax.pricing.currency=USD"));
+                "--minimax.pricing.currency=USD",
+                // the client-side rate limit on, far above this traffic: its panels need its meters
+                "--minimax.rate-limit.enabled=true", "--minimax.rate-limit.requests-per-minute=6000",
+                "--minimax.rate-limit.tokens-per-minute=10000000"));
         PRICES.forEach((kind, price) -> arguments.add("--minimax.pricing.models." + MODEL + "." + kind + "=" + price));
         Path work = Files.createDirectories(Path.of("target", "dashboard-e2e"));
         try (PackagedApp app = PackagedApp.start("dashboard-e2e-app", List.of(), arguments);
