@@ -7,9 +7,17 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
 
     private final ChatCompletionsApi chatCompletions;
 
-    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions) {
+    private final Runnable release;
+
+    DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions, Runnable release) {
         this.messages = messages;
         this.chatCompletions = chatCompletions;
+        this.release = release;
+    }
+
+    @Override
+    public void close() {
+        this.release.run();
     }
 
     @Override

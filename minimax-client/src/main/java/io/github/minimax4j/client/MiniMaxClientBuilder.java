@@ -265,8 +265,10 @@ public final class MiniMaxClientBuilder {
                 : Urls.resolve(this.baseUrl, "/anthropic");
         CallObservation.Observer observer = new CallObservation.Observer(this.observationRegistry,
                 this.observationConvention);
+        Runnable release = (this.requestFactory == null) ? ((JdkHttpRequestFactory) factory)::close : () -> {
+        };
         return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, observer, anthropic),
-                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl));
+                new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl), release);
     }
 
     /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */

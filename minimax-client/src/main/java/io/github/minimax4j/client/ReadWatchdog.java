@@ -39,8 +39,6 @@ final class ReadWatchdog {
     private enum Phase {
         /** Waiting for the head; on expiry the caller is interrupted. */
         HEADERS,
-        /** The head arrived and the transport reads the body whole before the caller wakes; on expiry it is aborted. */
-        BUFFERING,
         /** The caller reads the body; on expiry it is closed. */
         BODY, EXPIRED, DONE
     }
@@ -55,7 +53,8 @@ final class ReadWatchdog {
 
     private @Nullable ClientHttpResponse response;
 
-    private @Nullable Runnable abortBuffering;
+    /** Set when the transport bounds the wait for the head itself: the watchdog then starts with the body. */
+    private volatile boolean transportTimesHead;
 
     /** Set once the response's head reached the client: from then on nothing is sent again (RetryRule). */
     private volatile boolean responseBegan;
@@ -81,10 +80,13 @@ final class ReadWatchdog {
     ClientHttpResponse watch(ClientHttpResponse response) throws SocketTimeoutException {
         this.responseBegan = true;
         synchronized (this) {
-            if (this.phase == Phase.HEADERS || this.phase == Phase.BUFFERING) {
+            if (this.phase == Phase.HEADERS) {
                 this.phase = Phase.BODY;
                 this.response = response;
                 this.lastActivity = System.nanoTime();
+                if (this.transportTimesHead) {
+                    SWEEPER.watch(this);
+                }
                 return new WatchedResponse(response);
             }
         }
@@ -93,28 +95,25 @@ final class ReadWatchdog {
     }
 
     /**
-     * The response's head arrived at a transport that reports it before handing the response over (the client's
-     * own JDK one, called on the JDK client's thread).
-     * @param abortBody when not null, the transport now reads the body whole before the caller wakes: the watchdog
-     * times its pieces ({@link #activity()}) and runs this to abort it on expiry; it must end the body with an error
+     * The transport bounds the wait for the response's head with this watchdog's {@link #timeout()} itself (the
+     * client's JDK one, whose own request timeout ends the exchange cleanly and says how much of the head had
+     * come); the watchdog does not interrupt the caller meanwhile, and times the body once the head is there.
      */
-    void headArrived(@Nullable Runnable abortBody) {
+    void headTimedByTransport() {
+        this.transportTimesHead = true;
+    }
+
+    /** The longest silence allowed. */
+    Duration timeout() {
+        return Duration.ofNanos(this.timeoutNanos);
+    }
+
+    /**
+     * The response's head arrived at a transport that reports it before handing the response over (the client's
+     * own JDK one, on the JDK client's thread): from now on nothing is sent again.
+     */
+    void headArrived() {
         this.responseBegan = true;
-        if (abortBody == null) {
-            return;
-        }
-        boolean expired;
-        synchronized (this) {
-            expired = this.phase == Phase.EXPIRED;
-            if (this.phase == Phase.HEADERS) {
-                this.phase = Phase.BUFFERING;
-                this.abortBuffering = abortBody;
-                this.lastActivity = System.nanoTime();
-            }
-        }
-        if (expired) {
-            abortBody.run();
-        }
     }
 
     /** Whether any of the response (its head) reached the client. */
@@ -166,10 +165,10 @@ final class ReadWatchdog {
      */
     private OptionalLong check(long now) {
         ClientHttpResponse toClose;
-        Runnable abort = null;
         synchronized (this) {
-            if (this.phase == Phase.DONE || this.phase == Phase.EXPIRED) {
-                return OptionalLong.empty();
+            if (this.phase == Phase.DONE || this.phase == Phase.EXPIRED
+                    || (this.phase == Phase.HEADERS && this.transportTimesHead)) {
+                return OptionalLong.empty(); // the transport's own timeout bounds the head; watched again after it
             }
             if (now - this.lastActivity < this.timeoutNanos) {
                 return OptionalLong.of(deadline());
@@ -180,15 +179,9 @@ final class ReadWatchdog {
                 this.caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
                 return OptionalLong.empty();
             }
-            if (was == Phase.BUFFERING) {
-                abort = this.abortBuffering;
-            }
             toClose = this.response;
         }
-        if (abort != null) {
-            abort.run(); // the exchange is cancelled, not left pending: the caller wakes with the timeout
-        }
-        else if (toClose != null) {
+        if (toClose != null) {
             // The body, not the response: some responses (Spring's JDK one) drain the body when closed.
             try {
                 toClose.getBody().close();
