@@ -105,7 +105,7 @@ class ExchangeLeakTests {
     }
 
     /** The JDK client's count of operations in flight (requests, bodies, connections), read from its selector. */
-    private static AtomicLong pendingOperations(Thread selector) throws ReflectiveOperationException {
+    static AtomicLong pendingOperations(Thread selector) throws ReflectiveOperationException {
         Field owner = selector.getClass().getDeclaredField("owner");
         owner.setAccessible(true);
         Object client = owner.get(selector);

@@ -96,19 +96,24 @@ enum FaultPoint {
 
         /** Makes the call and reads it to its end; returns the reply's text. */
         String run(MiniMaxClient client) {
+            return run(client, RequestOptions.NONE);
+        }
+
+        /** As {@link #run(MiniMaxClient)}, with the call's options. */
+        String run(MiniMaxClient client, RequestOptions options) {
             var hello = io.github.minimax4j.anthropic.MessageRequest.builder().addUserMessage("Hello").build();
             var chat = io.github.minimax4j.openai.ChatCompletionRequest.builder().addUserMessage("Hello").build();
             return switch (this) {
-                case MESSAGES_CREATE -> client.messages().create(hello).text();
-                case COUNT_TOKENS -> String.valueOf(client.messages().countTokens(hello).inputTokens());
-                case CHAT_CREATE -> client.chatCompletions().create(chat).content();
+                case MESSAGES_CREATE -> client.messages().create(hello, options).text();
+                case COUNT_TOKENS -> String.valueOf(client.messages().countTokens(hello, options).inputTokens());
+                case CHAT_CREATE -> client.chatCompletions().create(chat, options).content();
                 case MESSAGES_STREAM -> {
-                    try (MessageStream stream = client.messages().stream(hello)) {
+                    try (MessageStream stream = client.messages().stream(hello, options)) {
                         yield stream.finalMessage().text();
                     }
                 }
                 case CHAT_STREAM -> {
-                    try (ChatCompletionStream stream = client.chatCompletions().stream(chat)) {
+                    try (ChatCompletionStream stream = client.chatCompletions().stream(chat, options)) {
                         yield stream.finalCompletion().content();
                     }
                 }
