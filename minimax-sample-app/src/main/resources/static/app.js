@@ -13,8 +13,17 @@
     document.getElementById('new-conversation').addEventListener('click', () => {
         history = [];
         conversation.replaceChildren();
+        totals.input = totals.output = totals.replies = 0;
+        showTotals();
         promptBox.focus();
     });
+
+    // The header: the model in use, a badge when the offline simulator answers, what costs are priced at.
+    fetch('/api/about').then((response) => response.json()).then((about) => {
+        document.getElementById('offline-badge').hidden = !about.offlineSimulator;
+        document.getElementById('model').textContent = about.model ? `model ${about.model}` : '';
+        document.getElementById('pricing-label').textContent = about.pricingLabel ? `costs: ${about.pricingLabel}` : '';
+    }).catch(() => { /* the chat works without its header details */ });
 
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
@@ -124,6 +133,10 @@
         totals.input += usage.input;
         totals.output += usage.output;
         totals.replies += 1;
+        showTotals();
+    }
+
+    function showTotals() {
         document.getElementById('total-input').textContent = totals.input;
         document.getElementById('total-output').textContent = totals.output;
         document.getElementById('total-replies').textContent = totals.replies;

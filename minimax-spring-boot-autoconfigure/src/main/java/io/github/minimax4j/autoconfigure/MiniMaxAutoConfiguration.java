@@ -9,6 +9,8 @@ import io.github.minimax4j.health.RecentCallTracker;
 import io.github.minimax4j.observation.MiniMaxObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.github.minimax4j.model.Model;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -37,6 +39,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class })
 @EnableConfigurationProperties(MiniMaxProperties.class)
 public final class MiniMaxAutoConfiguration {
+
+    private static final Log LOG = LogFactory.getLog(MiniMaxAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean(MiniMaxConnectionDetails.class)
@@ -79,6 +83,10 @@ public final class MiniMaxAutoConfiguration {
             .observationConvention(observationConvention.getIfAvailable());
         MiniMaxRequestFactories.configure(client, requestFactoryBuilder, httpClientSettings, sslBundles,
                 properties.getSsl().getBundle(), properties.getConnectTimeout(), properties.getReadTimeout());
+        if (MiniMaxRequestFactories.usesApacheHttpClient(
+                requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect))) {
+            ApacheHttpClientLogs.warnIfOn(LOG);
+        }
         return client.build();
     }
 

@@ -28,10 +28,15 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  * factory gets none: Spring's would be a deadline for the whole call and cut long generations. Socket-based
  * factories (Apache, Jetty, Reactor, {@code HttpURLConnection}) get the same value, which to them also means
  * silence between bytes;</li>
- * <li>{@code minimax.ssl.bundle} names the SSL bundle, if set.</li>
+ * <li>{@code minimax.ssl.bundle} names the SSL bundle, if set;</li>
+ * <li>on Apache HttpClient 5, the key stays out of Apache's header and wire logs
+ * ({@link ApacheHttpClientLogs}).</li>
  * </ul>
  */
 public final class MiniMaxRequestFactories {
+
+    private static final String APACHE_BUILDER = "org.springframework.boot.http.client."
+            + "HttpComponentsClientHttpRequestFactoryBuilder";
 
     private MiniMaxRequestFactories() {
     }
@@ -53,9 +58,20 @@ public final class MiniMaxRequestFactories {
         if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
             client.httpClient(jdkHttpClient(jdk, minimax));
         }
+        else if (usesApacheHttpClient(builder)) {
+            client.requestFactory(ApacheHttpClientLogs.withKeyMaskingConnections(builder).build(minimax));
+        }
         else {
             client.requestFactory(builder.build(minimax));
         }
+    }
+
+    /**
+     * Whether Boot builds the factory on Apache HttpClient 5; a name check, so that without httpclient5 no
+     * class needing it is loaded.
+     */
+    static boolean usesApacheHttpClient(ClientHttpRequestFactoryBuilder<?> builder) {
+        return builder.getClass().getName().equals(APACHE_BUILDER);
     }
 
     /**

@@ -1,17 +1,23 @@
 package io.github.minimax4j.client;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import io.github.minimax4j.anthropic.MessageRequest;
 import io.github.minimax4j.autoconfigure.MiniMaxAutoConfiguration;
 import io.github.minimax4j.error.MiniMaxApiException;
 import io.github.minimax4j.error.MiniMaxIoException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +25,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The client on Apache HttpClient 5, the library Boot picks when it is on the classpath. Run in their own JVM
- * (the {@code apache-transport} Surefire execution adds httpclient5), with the whole-suite key check after them,
- * at TRACE for every logger but Apache's header and wire logs: those print every request header, the API key
- * included, at DEBUG, and nothing a client library may do keeps it out of them. The README says so.
+ * (the {@code apache-transport} Surefire execution; httpclient5 is left off the others), with the whole-suite key
+ * check after them, every logger at TRACE: Apache's header and wire logs too, which print every request header
+ * at DEBUG and which the client's own connections keep the key out of.
  */
 class ApacheTransportTests {
-
-    @BeforeAll
-    static void apacheHeaderAndWireLogsAtTheirDefaultLevel() {
-        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" }) {
-            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
-                .setLevel(ch.qos.logback.classic.Level.INFO);
-        }
-    }
 
     private static final MessageRequest HELLO = MessageRequest.builder().addUserMessage("Hello").build();
 
@@ -80,5 +78,64 @@ class ApacheTransportTests {
                     .isThrownBy(() -> context.getBean(MiniMaxClient.class).messages().create(HELLO))
                     .satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(MockServerScenarios.API_KEY)));
         }
+    }
+
+    @Test
+    void atTraceApacheLogsTheRequestHeadersWithTheKeyMaskedAndNoWireBytes() throws Exception {
+        try (LoopbackServer server = new LoopbackServer().route("/", (exchange) -> LoopbackServer.send(exchange, 200,
+                "application/json", Fixtures.read("m27-response.json")))) {
+            List<ILoggingEvent> apache = captured("org.apache.hc.client5.http", () ->
+                this.runner.withPropertyValues("minimax.base-url=" + server.baseUrl()).run((context) ->
+                    context.getBean(MiniMaxClient.class).messages().create(HELLO)));
+            List<String> headerLines = apache.stream()
+                .filter((event) -> event.getLoggerName().equals("org.apache.hc.client5.http.headers"))
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+            assertThat(headerLines).as("Apache's header log at TRACE").anyMatch((line) -> line.contains("POST /"));
+            assertThat(headerLines).anyMatch((line) -> line.matches(".* >> (x-api-key|Authorization): \\*{4}"));
+            assertThat(apache).noneMatch((event) -> event.getLoggerName().equals("org.apache.hc.client5.http.wire"));
+            assertThat(apache).noneMatch((event) -> event.getFormattedMessage().contains(MockServerScenarios.API_KEY));
+        }
+    }
+
+    @Test
+    void aWarningAtStartupNamesApacheLoggersAtDebugAndTheRiskToCredentials() {
+        List<ILoggingEvent> events = captured("io.github.minimax4j.autoconfigure",
+                () -> this.runner.run((context) -> assertThat(context).hasNotFailed()));
+        assertThat(events).filteredOn((event) -> event.getLevel() == Level.WARN).singleElement()
+            .satisfies((event) -> assertThat(event.getFormattedMessage()).contains(
+                    "org.apache.hc.client5.http.headers and org.apache.hc.client5.http.wire at DEBUG", "API keys"));
+    }
+
+    @Test
+    void noWarningWhileApacheHeaderAndWireLogsAreAtInfo() {
+        Logger headers = (Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
+        Logger wire = (Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.wire");
+        headers.setLevel(Level.INFO);
+        wire.setLevel(Level.INFO);
+        try {
+            List<ILoggingEvent> events = captured("io.github.minimax4j.autoconfigure",
+                    () -> this.runner.run((context) -> assertThat(context).hasNotFailed()));
+            assertThat(events).noneMatch((event) -> event.getLevel() == Level.WARN);
+        }
+        finally {
+            headers.setLevel(null);
+            wire.setLevel(null);
+        }
+    }
+
+    /** The events {@code action} logs under {@code loggerName} (and its children). */
+    private static List<ILoggingEvent> captured(String loggerName, Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            action.run();
+        }
+        finally {
+            logger.detachAppender(appender);
+        }
+        return List.copyOf(appender.list);
     }
 }

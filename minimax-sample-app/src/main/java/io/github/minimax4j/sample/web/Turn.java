@@ -2,6 +2,7 @@ package io.github.minimax4j.sample.web;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.minimax4j.anthropic.ContentBlock;
 import io.github.minimax4j.anthropic.Message;
 import io.github.minimax4j.anthropic.Role;
@@ -19,13 +20,14 @@ import org.jspecify.annotations.Nullable;
 public record Turn(@Nullable String role, @Nullable List<Block> content) {
 
     /**
-     * A content block.
+     * A content block; a field it does not have is left out of the JSON, not sent as {@code null}.
      *
      * @param type {@code text} or {@code thinking}
      * @param text the text of a text block
      * @param thinking the reasoning of a thinking block
      * @param signature the signature MiniMax gave a thinking block
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Block(@Nullable String type, @Nullable String text, @Nullable String thinking,
             @Nullable String signature) {
 

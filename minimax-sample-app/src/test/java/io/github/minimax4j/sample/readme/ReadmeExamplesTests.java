@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Compiles every {@code ```java} block of the README against this module's test classpath (the starter, the
- * Spring AI starter, the test support and Spring Web are all on it), so the examples cannot rot. A block is
+ * Compiles every {@code ```java} block of the README and of every page under {@code docs/} against this module's
+ * test classpath (the starter, the Spring AI starter, the test support and Spring Web are all on it), so the
+ * examples cannot rot. A block is
  * wrapped in a class: type and annotated member declarations become members, the rest the body of a method.
  * The names the examples take as given ({@code minimax}, {@code request}, {@code chatClient}, ...) are fields
  * of that class. A block that is a fragment by design opts out with the line {@code // not compiled}.
@@ -77,24 +79,44 @@ class ReadmeExamplesTests {
     Path output;
 
     @TestFactory
-    List<DynamicTest> everyJavaExampleOfTheReadmeCompiles() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    List<DynamicTest> everyJavaExampleOfTheReadmeAndTheDocsCompiles() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        Matcher block = JAVA_BLOCK.matcher(readme);
+        for (Path page : pages()) {
+            tests.addAll(examplesOf(page));
+        }
+        assertThat(tests).as("java blocks found in README.md and docs/").hasSizeGreaterThanOrEqualTo(15);
+        return tests;
+    }
+
+    /** README.md and every page of docs/, the same rule for each: a page's examples are read as a user reads them. */
+    private static List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>();
+        pages.add(Path.of("..", "README.md"));
+        try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
+            docs.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
+    }
+
+    private List<DynamicTest> examplesOf(Path page) throws IOException {
+        String text = Files.readString(page, StandardCharsets.UTF_8);
+        String pageName = Path.of("..").relativize(page).toString();
+        List<DynamicTest> tests = new ArrayList<>();
+        Matcher block = JAVA_BLOCK.matcher(text);
         while (block.find()) {
-            int line = (int) readme.substring(0, block.start()).chars().filter((c) -> c == '\n').count() + 1;
+            int line = (int) text.substring(0, block.start()).chars().filter((c) -> c == '\n').count() + 1;
             String code = dedent(block.group(2), block.group(1).length());
             if (code.contains("// not compiled")) {
                 continue;
             }
-            tests.add(DynamicTest.dynamicTest("README.md line " + line, () -> assertCompiles(code, line)));
+            String where = pageName + " line " + line;
+            String className = "Example_" + pageName.replaceAll("[^A-Za-z0-9]", "_") + "_" + line;
+            tests.add(DynamicTest.dynamicTest(where, () -> assertCompiles(code, where, className)));
         }
-        assertThat(tests).as("java blocks found in README.md").hasSizeGreaterThanOrEqualTo(5);
         return tests;
     }
 
-    private void assertCompiles(String code, int line) throws IOException {
-        String name = "ReadmeExample" + line;
+    private void assertCompiles(String code, String where, String name) throws IOException {
         String source = wrap(name, code);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -111,8 +133,8 @@ class ReadmeExamplesTests {
                 .map((diagnostic) -> "line " + diagnostic.getLineNumber() + ": "
                         + diagnostic.getMessage(Locale.ROOT))
                 .collect(Collectors.joining("\n"));
-            assertThat(compiled).as("README.md example at line %d does not compile:%n%s%n--- as compiled ---%n%s",
-                    line, errors, numbered(source)).isTrue();
+            assertThat(compiled).as("the example at %s does not compile:%n%s%n--- as compiled ---%n%s",
+                    where, errors, numbered(source)).isTrue();
         }
     }
 

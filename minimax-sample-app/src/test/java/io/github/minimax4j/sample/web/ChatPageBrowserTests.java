@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The chat page in a real browser (Debian's headless Chromium): a prompt is sent, the reply appears in
  * several steps as it streams, and the usage figures and running totals show up; a follow-up question is
- * answered in the context of the first. A screenshot is kept in
+ * answered in the context of the first, and New starts afresh, totals included; the header says the offline
+ * simulator answers, with which model. A screenshot is kept in
  * {@code target/e2e/}. Skipped, visibly, where Chromium and its driver are not installed (.ci/run installs them).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -84,9 +85,23 @@ class ChatPageBrowserTests {
         assertThat(this.browser.findElement(By.id("total-replies")).getText()).isEqualTo("2");
 
         this.browser.findElement(By.id("new-conversation")).click();
+        assertThat(this.browser.findElement(By.id("total-replies")).getText()).as("New resets the totals").isEqualTo("0");
+        assertThat(this.browser.findElement(By.id("total-input")).getText()).isEqualTo("0");
         ask(wait, "What is my name?", 1);
         assertThat(this.browser.findElement(By.cssSelector(".message.assistant .reply-text")).getText())
             .doesNotContain("Earlier");
+        assertThat(this.browser.findElement(By.id("total-replies")).getText()).isEqualTo("1");
+    }
+
+    @Test
+    void theHeaderShowsTheOfflineSimulatorBadgeTheModelAndThatPricesAreExamples() {
+        this.browser.get("http://127.0.0.1:" + this.port + "/");
+        WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20), Duration.ofMillis(50));
+        wait.until((driver) -> driver.findElement(By.id("offline-badge")).isDisplayed());
+
+        assertThat(this.browser.findElement(By.id("offline-badge")).getText()).isEqualToIgnoringCase("offline simulator");
+        assertThat(this.browser.findElement(By.id("model")).getText()).isEqualTo("model MiniMax-M3");
+        assertThat(this.browser.findElement(By.id("pricing-label")).getText()).startsWith("costs: example prices");
     }
 
     private void ask(WebDriverWait wait, String prompt, int expectedReplies) {
