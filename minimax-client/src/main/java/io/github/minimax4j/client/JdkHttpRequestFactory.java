@@ -130,7 +130,7 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
                     : null;
             if (watchdog != null) {
                 // The JDK's own timer bounds the wait for the head: on expiry it ends the exchange cleanly (an
-                // interrupted send() left some exchanges pending on JDK 17) and says how much of the head had come.
+                // interrupted send() left some exchanges pending on JDK 17).
                 request.timeout(watchdog.timeout());
                 watchdog.headTimedByTransport();
             }

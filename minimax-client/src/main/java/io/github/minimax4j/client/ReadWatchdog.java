@@ -25,8 +25,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * Request factories disagree on what a read timeout is (the JDK client's, in Spring's factory, is a deadline
  * for the whole call; Apache's and {@code HttpURLConnection}'s are socket timeouts), so the client enforces
  * its own, the same whatever factory carries the call. On expiry it interrupts the caller still waiting for
- * headers (the JDK client gives up at once) or closes the body being read; the caller then gets a
- * {@link SocketTimeoutException}, which the transport reports as a timeout.
+ * headers (unless the transport bounds that wait itself, as the client's own JDK one does with the JDK's request
+ * timeout) or closes the body being read; the caller then gets a {@link SocketTimeoutException}, which the
+ * transport reports as a timeout.
  */
 final class ReadWatchdog {
 
@@ -96,8 +97,8 @@ final class ReadWatchdog {
 
     /**
      * The transport bounds the wait for the response's head with this watchdog's {@link #timeout()} itself (the
-     * client's JDK one, whose own request timeout ends the exchange cleanly and says how much of the head had
-     * come); the watchdog does not interrupt the caller meanwhile, and times the body once the head is there.
+     * client's JDK one, whose own request timeout ends the exchange cleanly where an interrupt left some pending);
+     * the watchdog does not interrupt the caller meanwhile, and times the body once the head is there.
      */
     void headTimedByTransport() {
         this.transportTimesHead = true;

@@ -101,7 +101,7 @@ final class RetryRule {
      * byte of a response arrived. The JDK client says where its HTTP/1.1 parser stood: a status line or header
      * part-way means the server had begun answering. A failure before the connection was made is always safe. A
      * silence before the head (a timeout) cannot tell: no transport reports a partial head before parsing it
-     * whole, so it counts as no byte (README, Reliability, says so).
+     * whole, so it counts as no byte (docs/errors-and-reliability.md says so).
      */
     static boolean noResponseByteArrived(IOException failure) {
         if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {

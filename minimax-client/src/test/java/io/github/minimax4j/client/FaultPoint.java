@@ -30,7 +30,7 @@ enum FaultPoint {
     /**
      * The status line, then silent. The one case the rule cannot keep exact: no transport reports a head's bytes
      * before the head is whole, so a silence part-way through it looks like a silence before it, and is retried.
-     * Real servers send the head in one piece (over HTTP/2, one HEADERS frame); README, Reliability, says so.
+     * Real servers send the head in one piece (over HTTP/2, one HEADERS frame); docs/errors-and-reliability.md says so.
      */
     STALL_AFTER_STATUS_LINE(3, MiniMaxTimeoutException.class),
     /** The whole head, then silent. */
