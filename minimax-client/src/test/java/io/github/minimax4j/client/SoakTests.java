@@ -60,7 +60,7 @@ class SoakTests {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     /** The read timeout of the calls whose plan holds a stall, kept short so that stalls keep the run short. */
-    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(2);
 
     /** A fault the server plays for one attempt, and what the rule makes of it. */
     enum Fault {
