@@ -233,7 +233,7 @@ final class AsyncTransport {
     /** A 2xx answer the call streams goes to its subscriber; anything else is read whole. */
     private static HttpResponse.BodySubscriber<Object> subscriber(Call<?> call, HttpResponse.ResponseInfo info,
             ReadWatchdog watchdog) {
-        watchdog.headArrived(null); // from here on, RetryRule sends nothing again after an I/O failure
+        watchdog.headArrived(); // from here on, RetryRule sends nothing again after an I/O failure
         int status = info.statusCode();
         String contentType = info.headers().firstValue("content-type").orElse("");
         if (status >= 200 && status < 300 && !WholeBodySubscriber.isJson(contentType)) {

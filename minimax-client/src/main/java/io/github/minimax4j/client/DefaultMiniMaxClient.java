@@ -13,12 +13,20 @@ final class DefaultMiniMaxClient implements MiniMaxClient {
 
     private final @Nullable MiniMaxAsyncClient async;
 
+    private final Runnable release;
+
     DefaultMiniMaxClient(MessagesApi messages, ChatCompletionsApi chatCompletions, FilesApi files,
-            @Nullable MiniMaxAsyncClient async) {
+            @Nullable MiniMaxAsyncClient async, Runnable release) {
         this.messages = messages;
         this.chatCompletions = chatCompletions;
         this.files = files;
         this.async = async;
+        this.release = release;
+    }
+
+    @Override
+    public void close() {
+        this.release.run();
     }
 
     @Override

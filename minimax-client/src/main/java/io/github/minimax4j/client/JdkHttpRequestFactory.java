@@ -30,8 +30,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * <p>
  * Spring's {@code JdkClientHttpRequestFactory} would do, but it streams every body through a publisher on an
  * executor thread and its read timeout is a deadline for the whole call. This one sends the buffered body as
- * one array and sets no timeout of its own: {@link ReadWatchdog} bounds the silence between bytes. A JSON
- * reply is read whole before the caller wakes, a stream as it comes. The JDK client follows no redirect here
+ * one array; the JDK's request timeout bounds the wait for the head and {@link ReadWatchdog} the silence between
+ * bytes of the body. A JSON reply is gathered whole before the caller reads it, a stream read as it comes. The JDK client follows no redirect here
  * and never re-sends a POST by itself.
  */
 final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
@@ -77,6 +77,21 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
             }
         });
         return request;
+    }
+
+    /**
+     * Closes the JDK client where the JDK allows it (it is {@link AutoCloseable} from JDK 21), waiting for the
+     * exchanges in flight; on JDK 17 there is nothing to close: the client's thread ends once it is unreferenced.
+     */
+    void close() {
+        if (this.httpClient instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException("Could not close the JDK HttpClient", ex);
+            }
+        }
     }
 
     @Override
@@ -149,6 +164,12 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
             request.method(this.method.name(), publisher);
             ReadWatchdog watchdog = (getAttributes().get(ReadWatchdog.ATTRIBUTE) instanceof ReadWatchdog call) ? call
                     : null;
+            if (watchdog != null) {
+                // The JDK's own timer bounds the wait for the head: on expiry it ends the exchange cleanly (an
+                // interrupted send() left some exchanges pending on JDK 17).
+                request.timeout(watchdog.timeout());
+                watchdog.headTimedByTransport();
+            }
             try {
                 return new Response(this.httpClient.send(request.build(), (info) -> subscriber(info, watchdog)));
             }
@@ -162,20 +183,18 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
     }
 
     /**
-     * A JSON body, when the client's watchdog can see it arrive, is read whole before the response is returned
-     * (one wake-up for the caller); anything else, Server-Sent Events above all, is read as it comes.
+     * A JSON body, when the client's watchdog can see it arrive, is gathered whole and read in one go (one wake-up
+     * for the body); anything else, Server-Sent Events above all, is read as it comes. Either way the response is
+     * returned with its head, so the JDK's request timeout bounds only the wait for the head.
      */
     private static HttpResponse.BodySubscriber<InputStream> subscriber(HttpResponse.ResponseInfo info,
             @Nullable ReadWatchdog watchdog) {
-        if (watchdog != null && info.headers().firstValue("content-type").filter(WholeBodySubscriber::isJson).isPresent()) {
-            WholeBodySubscriber whole = new WholeBodySubscriber(watchdog);
-            watchdog.headArrived(whole::abort);
-            return whole;
+        if (watchdog == null) {
+            return new WindowedBodySubscriber();
         }
-        if (watchdog != null) {
-            watchdog.headArrived(null);
-        }
-        return new WindowedBodySubscriber();
+        watchdog.headArrived();
+        return info.headers().firstValue("content-type").filter(WholeBodySubscriber::isJson).isPresent()
+                ? new WholeBodySubscriber(watchdog) : new WindowedBodySubscriber();
     }
 
     /** The response; closing it closes the body, which aborts an unfinished one instead of draining it. */

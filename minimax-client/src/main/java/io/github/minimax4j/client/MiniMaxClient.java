@@ -9,7 +9,7 @@ package io.github.minimax4j.client;
  * String reply = minimax.messages().create(MessageRequest.builder().addUserMessage("Hello").build()).text();
  * }</pre>
  */
-public interface MiniMaxClient {
+public interface MiniMaxClient extends AutoCloseable {
 
     /**
      * The Anthropic-compatible Messages API.
@@ -38,6 +38,17 @@ public interface MiniMaxClient {
      * @throws IllegalStateException when the client sends through another {@code ClientHttpRequestFactory}
      */
     MiniMaxAsyncClient async();
+
+    /**
+     * Releases the HTTP client this client created for itself (the default JDK {@code HttpClient}): on JDK 21 and
+     * later it is closed, waiting for calls in flight to end (each bounded by the read timeout), so its selector
+     * thread ends at once; on JDK 17 the JDK client has no close and its thread ends once the client is no longer
+     * referenced. An HTTP client or request factory the application gave is the application's to close. Calls
+     * after this fail.
+     */
+    @Override
+    default void close() {
+    }
 
     /**
      * A builder for use without Spring Boot.

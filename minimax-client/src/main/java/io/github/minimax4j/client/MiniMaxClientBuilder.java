@@ -288,9 +288,11 @@ public final class MiniMaxClientBuilder {
                     new DefaultAsyncMessagesApi(asyncTransport, this.defaults, observer, anthropic),
                     new DefaultAsyncChatCompletionsApi(asyncTransport, this.defaults, observer, this.baseUrl));
         }
+        Runnable release = (this.requestFactory == null) ? ((JdkHttpRequestFactory) factory)::close : () -> {
+        };
         return new DefaultMiniMaxClient(new DefaultMessagesApi(transport, this.defaults, observer, anthropic),
                 new DefaultChatCompletionsApi(transport, this.defaults, observer, this.baseUrl),
-                new DefaultFilesApi(transport, observer, this.baseUrl), async);
+                new DefaultFilesApi(transport, observer, this.baseUrl), async, release);
     }
 
     /** The JDK's pooled {@code HttpClient}: see {@link JdkHttpRequestFactory}. */

@@ -26,8 +26,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * Request factories disagree on what a read timeout is (the JDK client's, in Spring's factory, is a deadline
  * for the whole call; Apache's and {@code HttpURLConnection}'s are socket timeouts), so the client enforces
  * its own, the same whatever factory carries the call. On expiry it interrupts the caller still waiting for
- * headers (the JDK client gives up at once) or closes the body being read; the caller then gets a
- * {@link SocketTimeoutException}, which the transport reports as a timeout.
+ * headers (unless the transport bounds that wait itself, as the client's own JDK one does with the JDK's request
+ * timeout) or closes the body being read; the caller then gets a {@link SocketTimeoutException}, which the
+ * transport reports as a timeout.
  */
 final class ReadWatchdog {
 
@@ -40,8 +41,6 @@ final class ReadWatchdog {
     private enum Phase {
         /** Waiting for the head; on expiry the caller is interrupted. */
         HEADERS,
-        /** The head arrived and the transport reads the body whole before the caller wakes; on expiry it is aborted. */
-        BUFFERING,
         /** The caller reads the body; on expiry it is closed. */
         BODY, EXPIRED, DONE
     }
@@ -63,7 +62,8 @@ final class ReadWatchdog {
 
     private @Nullable ClientHttpResponse response;
 
-    private @Nullable Runnable abortBuffering;
+    /** Set when the transport bounds the wait for the head itself: the watchdog then starts with the body. */
+    private volatile boolean transportTimesHead;
 
     /** Set once the response's head reached the client: from then on nothing is sent again (RetryRule). */
     private volatile boolean responseBegan;
@@ -116,10 +116,13 @@ final class ReadWatchdog {
     ClientHttpResponse watch(ClientHttpResponse response) throws SocketTimeoutException {
         this.responseBegan = true;
         synchronized (this) {
-            if (this.phase == Phase.HEADERS || this.phase == Phase.BUFFERING) {
+            if (this.phase == Phase.HEADERS) {
                 this.phase = Phase.BODY;
                 this.response = response;
                 this.lastActivity = System.nanoTime();
+                if (this.transportTimesHead) {
+                    SWEEPER.watch(this);
+                }
                 return new WatchedResponse(response);
             }
         }
@@ -128,28 +131,25 @@ final class ReadWatchdog {
     }
 
     /**
-     * The response's head arrived at a transport that reports it before handing the response over (the client's
-     * own JDK one, called on the JDK client's thread).
-     * @param abortBody when not null, the transport now reads the body whole before the caller wakes: the watchdog
-     * times its pieces ({@link #activity()}) and runs this to abort it on expiry; it must end the body with an error
+     * The transport bounds the wait for the response's head with this watchdog's {@link #timeout()} itself (the
+     * client's JDK one, whose own request timeout ends the exchange cleanly where an interrupt left some pending);
+     * the watchdog does not interrupt the caller meanwhile, and times the body once the head is there.
      */
-    void headArrived(@Nullable Runnable abortBody) {
+    void headTimedByTransport() {
+        this.transportTimesHead = true;
+    }
+
+    /** The longest silence allowed. */
+    Duration timeout() {
+        return Duration.ofNanos(this.timeoutNanos);
+    }
+
+    /**
+     * The response's head arrived at a transport that reports it before handing the response over (the client's
+     * own JDK one, on the JDK client's thread): from now on nothing is sent again.
+     */
+    void headArrived() {
         this.responseBegan = true;
-        if (abortBody == null) {
-            return;
-        }
-        boolean expired;
-        synchronized (this) {
-            expired = this.phase == Phase.EXPIRED;
-            if (this.phase == Phase.HEADERS) {
-                this.phase = Phase.BUFFERING;
-                this.abortBuffering = abortBody;
-                this.lastActivity = System.nanoTime();
-            }
-        }
-        if (expired) {
-            abortBody.run();
-        }
     }
 
     /** Whether any of the response (its head) reached the client. */
@@ -201,10 +201,10 @@ final class ReadWatchdog {
      */
     private OptionalLong check(long now) {
         ClientHttpResponse toClose;
-        Runnable abort = null;
         synchronized (this) {
-            if (this.phase == Phase.DONE || this.phase == Phase.EXPIRED) {
-                return OptionalLong.empty();
+            if (this.phase == Phase.DONE || this.phase == Phase.EXPIRED
+                    || (this.phase == Phase.HEADERS && this.transportTimesHead)) {
+                return OptionalLong.empty(); // the transport's own timeout bounds the head; watched again after it
             }
             if (now - this.lastActivity < this.timeoutNanos) {
                 return OptionalLong.of(deadline());
@@ -220,16 +220,10 @@ final class ReadWatchdog {
                 caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
                 return OptionalLong.empty();
             }
-            if (was == Phase.BUFFERING) {
-                abort = this.abortBuffering;
-            }
             toClose = (this.onExpiry == null) ? this.response : null;
         }
-        if (abort != null) {
-            abort.run(); // the exchange is cancelled, not left pending: the caller wakes with the timeout
-        }
-        else if (this.onExpiry != null) {
-            this.onExpiry.run();
+        if (this.onExpiry != null) {
+            this.onExpiry.run(); // a non-blocking call: its exchange is aborted and its subscriber hears why
         }
         else if (toClose != null) {
             // The body, not the response: some responses (Spring's JDK one) drain the body when closed.

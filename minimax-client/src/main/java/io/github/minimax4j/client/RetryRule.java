@@ -99,15 +99,19 @@ final class RetryRule {
     /**
      * Whether an I/O failure that came before the response's head reached the client leaves no doubt that no
      * byte of a response arrived. The JDK client says where its HTTP/1.1 parser stood: a status line or header
-     * part-way means the server had begun answering. A failure before the connection was made is always safe. A
+     * part-way means the server had begun answering; so does a head the transport could not parse (a
+     * {@code ProtocolException}, the JDK's or Apache's). A failure before the connection was made is always safe. A
      * silence before the head (a timeout) cannot tell: no transport reports a partial head before parsing it
-     * whole, so it counts as no byte (README, Reliability, says so).
+     * whole, so it counts as no byte (docs/errors-and-reliability.md says so).
      */
     static boolean noResponseByteArrived(IOException failure) {
         if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
             return true;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("ProtocolException")) {
+                return false; // a head the transport could not parse (the JDK's and Apache's): bytes had come
+            }
             String message = cause.getMessage();
             if (message != null && (message.contains("parsing HTTP/1.1 status line")
                     || message.contains("parsing HTTP/1.1 header") || message.contains("HTTP/1.1 parser receiving"))) {

@@ -1,28 +1,30 @@
 package io.github.minimax4j.client;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A JSON body read whole before the caller sees the response, as the JDK's {@code ofByteArray()} does: the
- * caller wakes once per call instead of once per piece, which is what a non-streaming call costs a raw client.
- * Each piece that arrives counts as activity for the {@link ReadWatchdog}, so its read timeout stays a bound on
- * silence between bytes, not on the whole body; on expiry the watchdog {@linkplain #abort() aborts} the body,
- * which cancels the exchange (interrupting the waiting caller instead left some exchanges pending in the JDK
- * client, its selector thread alive for good).
+ * A JSON body gathered whole by the JDK client, as its {@code ofByteArray()} does, and handed over as a stream
+ * whose first read waits for the whole of it: the caller wakes once for the head and once for the body, not once
+ * per piece. Each piece that arrives counts as activity for the {@link ReadWatchdog}, so its read timeout stays a
+ * bound on silence between bytes; closing the stream before the body is whole (the watchdog does on expiry, or a
+ * caller giving up) cancels the exchange instead of leaving it pending in the JDK client.
  */
 final class WholeBodySubscriber implements HttpResponse.BodySubscriber<InputStream> {
 
-    private final HttpResponse.BodySubscriber<InputStream> whole = HttpResponse.BodySubscribers
-        .mapping(HttpResponse.BodySubscribers.ofByteArray(), ByteArrayInputStream::new);
+    private final HttpResponse.BodySubscriber<byte[]> whole = HttpResponse.BodySubscribers.ofByteArray();
 
     private final ReadWatchdog watchdog;
 
@@ -73,8 +75,8 @@ final class WholeBodySubscriber implements HttpResponse.BodySubscriber<InputStre
         }
     }
 
-    /** The body went silent too long: cancels the exchange and fails the body, which wakes the caller. */
-    void abort() {
+    /** The body was closed before it was whole: cancels the exchange and fails a reader still waiting. */
+    private void abort() {
         Flow.Subscription toCancel;
         synchronized (this) {
             if (this.finished) {
@@ -82,7 +84,7 @@ final class WholeBodySubscriber implements HttpResponse.BodySubscriber<InputStre
             }
             this.finished = true;
             toCancel = this.subscription;
-            this.whole.onError(new SocketTimeoutException("the response body went silent past the read timeout"));
+            this.whole.onError(new SocketTimeoutException("the response body was closed before it ended"));
         }
         if (toCancel != null) {
             toCancel.cancel();
@@ -91,6 +93,51 @@ final class WholeBodySubscriber implements HttpResponse.BodySubscriber<InputStre
 
     @Override
     public CompletionStage<InputStream> getBody() {
-        return this.whole.getBody();
+        return CompletableFuture.completedFuture(new Body());
+    }
+
+    /** The body's bytes once all have come. */
+    private final class Body extends InputStream {
+
+        private @Nullable InputStream bytes;
+
+        @Override
+        public int read() throws IOException {
+            return bytes().read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return bytes().read(buffer, offset, length);
+        }
+
+        @Override
+        public byte[] readAllBytes() throws IOException {
+            return bytes().readAllBytes();
+        }
+
+        private InputStream bytes() throws IOException {
+            if (this.bytes == null) {
+                try {
+                    this.bytes = new ByteArrayInputStream(WholeBodySubscriber.this.whole.getBody().toCompletableFuture().get());
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    abort();
+                    InterruptedIOException interrupted = new InterruptedIOException("Interrupted reading a response");
+                    interrupted.initCause(ex);
+                    throw interrupted;
+                }
+                catch (ExecutionException ex) {
+                    throw (ex.getCause() instanceof IOException io) ? io : new IOException(ex.getCause());
+                }
+            }
+            return this.bytes;
+        }
+
+        @Override
+        public void close() {
+            abort();
+        }
     }
 }

@@ -25,7 +25,7 @@ class RetryRuleTests {
      * The read timeout of the calls a stall ends; the others get a long one, so that a loaded machine (or the JDK
      * client's first start) cannot end an attempt before its request has even reached the server.
      */
-    static final Duration STALL_TIMEOUT = Duration.ofMillis(400);
+    static final Duration STALL_TIMEOUT = Duration.ofMillis(800);
 
     static Duration readTimeout(FaultPoint point) {
         return point.stalls() ? STALL_TIMEOUT : Duration.ofSeconds(20);

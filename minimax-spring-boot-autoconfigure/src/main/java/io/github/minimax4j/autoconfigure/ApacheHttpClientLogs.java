@@ -28,11 +28,17 @@ final class ApacheHttpClientLogs {
     private ApacheHttpClientLogs() {
     }
 
-    /** The builder with every customizer it had, and MiniMax's connections last (they replace any other). */
+    /**
+     * The builder with every customizer it had, MiniMax's connections last (they replace any other), and Apache's
+     * automatic retries off.
+     */
     static ClientHttpRequestFactoryBuilder<?> withKeyMaskingConnections(ClientHttpRequestFactoryBuilder<?> builder) {
         return ((HttpComponentsClientHttpRequestFactoryBuilder) builder)
             .withConnectionManagerCustomizer((manager) ->
-                    manager.setConnectionFactory(new KeyMaskingConnection.Factory()));
+                    manager.setConnectionFactory(new KeyMaskingConnection.Factory()))
+            // Apache's own retry strategy re-sends a POST answered 429 or 503 (and after some I/O failures) behind
+            // the client's back: the client's one retry rule (RetryRule) decides alone what is sent again.
+            .withHttpClientCustomizer((client) -> client.disableAutomaticRetries());
     }
 
     /**

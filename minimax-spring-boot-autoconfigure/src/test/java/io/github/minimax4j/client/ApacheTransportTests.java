@@ -138,4 +138,32 @@ class ApacheTransportTests {
         }
         return List.copyOf(appender.list);
     }
+
+    /** {@link RetryRuleTests}' whole matrix, every call kind broken at every point, on Apache HttpClient 5. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, {1}")
+    @org.junit.jupiter.params.provider.MethodSource("io.github.minimax4j.client.RetryRuleTests#cases")
+    void theRetryRuleHoldsOnThisTransport(FaultPoint.Call call, FaultPoint point) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        try (RawSseServer server = new RawSseServer(false, (writer) -> {
+            requests.incrementAndGet();
+            point.play(call, writer);
+        })) {
+            this.runner.withPropertyValues("minimax.base-url=" + server.baseUrl(), "minimax.retry.max-retries=2",
+                    "minimax.retry.initial-backoff=1ms", "minimax.retry.max-backoff=5ms",
+                    "minimax.read-timeout=" + RetryRuleTests.readTimeout(point).toMillis() + "ms")
+                .run((context) -> {
+                    MiniMaxClient client = context.getBean(MiniMaxClient.class);
+                    if (point == FaultPoint.CUT_AFTER_STATUS_LINE) {
+                        // Apache reads a status line ended by the connection as a head without headers and an empty
+                        // body: a malformed reply, not an I/O error; still sent once.
+                        assertThatExceptionOfType(io.github.minimax4j.error.MalformedResponseException.class)
+                            .isThrownBy(() -> call.run(client));
+                        assertThat(requests).hasValue(1);
+                    }
+                    else {
+                        RetryRuleTests.assertRuleHeld(call, point, client, requests);
+                    }
+                });
+        }
+    }
 }

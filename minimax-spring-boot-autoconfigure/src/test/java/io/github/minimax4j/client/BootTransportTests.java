@@ -271,4 +271,21 @@ class BootTransportTests {
             }
         };
     }
+
+    /** {@link RetryRuleTests}' whole matrix, every call kind broken at every point, on the transport Boot picks. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, {1}")
+    @org.junit.jupiter.params.provider.MethodSource("io.github.minimax4j.client.RetryRuleTests#cases")
+    void theRetryRuleHoldsOnThisTransport(FaultPoint.Call call, FaultPoint point) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        try (RawSseServer server = new RawSseServer(false, (writer) -> {
+            requests.incrementAndGet();
+            point.play(call, writer);
+        })) {
+            this.runner.withPropertyValues("minimax.base-url=" + server.baseUrl(), "minimax.retry.max-retries=2",
+                    "minimax.retry.initial-backoff=1ms", "minimax.retry.max-backoff=5ms",
+                    "minimax.read-timeout=" + RetryRuleTests.readTimeout(point).toMillis() + "ms")
+                .run((context) -> RetryRuleTests.assertRuleHeld(call, point, context.getBean(MiniMaxClient.class),
+                        requests));
+        }
+    }
 }
