@@ -216,12 +216,17 @@ class SoakTests {
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         List<Thread> selectors;
+        SoakServer soakServer;
         try (SoakServer server = new SoakServer(plans, requests, wrong)) {
+            soakServer = server;
             selectors = run(server.baseUrl(), plans, requests, outcomes, wrong);
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (selectors.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+        // The server's own handler threads end once the client's connections close (a blocked socket read ignores
+        // the interrupt of shutdownNow), so they are waited for with the client's selector, then counted like it.
+        while ((selectors.stream().anyMatch(Thread::isAlive) || !soakServer.terminated())
+                && System.nanoTime() < deadline) {
             System.gc(); // JDK 17: the JDK client's selector ends once the client is collected
             Thread.sleep(50);
         }
@@ -445,6 +450,11 @@ class SoakTests {
         public void close() throws IOException {
             this.serverSocket.close();
             this.executor.shutdownNow();
+        }
+
+        /** Whether every handler thread has ended. */
+        boolean terminated() {
+            return this.executor.isTerminated();
         }
     }
 }
