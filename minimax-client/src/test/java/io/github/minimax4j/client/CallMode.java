@@ -30,8 +30,8 @@ enum CallMode {
         }
 
         @Override
-        TokenCount countTokens(MiniMaxClient client, MessageRequest request) {
-            return client.messages().countTokens(request);
+        TokenCount countTokens(MiniMaxClient client, MessageRequest request, RequestOptions options) {
+            return client.messages().countTokens(request, options);
         }
 
         @Override
@@ -44,13 +44,14 @@ enum CallMode {
         }
 
         @Override
-        ChatCompletion create(MiniMaxClient client, ChatCompletionRequest request) {
-            return client.chatCompletions().create(request);
+        ChatCompletion create(MiniMaxClient client, ChatCompletionRequest request, RequestOptions options) {
+            return client.chatCompletions().create(request, options);
         }
 
         @Override
-        ChatCompletion stream(MiniMaxClient client, ChatCompletionRequest request, List<ChatCompletionChunk> chunks) {
-            try (ChatCompletionStream stream = client.chatCompletions().stream(request)) {
+        ChatCompletion stream(MiniMaxClient client, ChatCompletionRequest request, RequestOptions options,
+                List<ChatCompletionChunk> chunks) {
+            try (ChatCompletionStream stream = client.chatCompletions().stream(request, options)) {
                 stream.forEach(chunks::add);
                 return stream.finalCompletion();
             }
@@ -64,8 +65,8 @@ enum CallMode {
         }
 
         @Override
-        TokenCount countTokens(MiniMaxClient client, MessageRequest request) {
-            return await(client.async().messages().countTokens(request));
+        TokenCount countTokens(MiniMaxClient client, MessageRequest request, RequestOptions options) {
+            return await(client.async().messages().countTokens(request, options));
         }
 
         @Override
@@ -80,13 +81,14 @@ enum CallMode {
         }
 
         @Override
-        ChatCompletion create(MiniMaxClient client, ChatCompletionRequest request) {
-            return await(client.async().chatCompletions().create(request));
+        ChatCompletion create(MiniMaxClient client, ChatCompletionRequest request, RequestOptions options) {
+            return await(client.async().chatCompletions().create(request, options));
         }
 
         @Override
-        ChatCompletion stream(MiniMaxClient client, ChatCompletionRequest request, List<ChatCompletionChunk> chunks) {
-            ChatCompletionPublisher publisher = client.async().chatCompletions().stream(request);
+        ChatCompletion stream(MiniMaxClient client, ChatCompletionRequest request, RequestOptions options,
+                List<ChatCompletionChunk> chunks) {
+            ChatCompletionPublisher publisher = client.async().chatCompletions().stream(request, options);
             Collecting<ChatCompletionChunk> subscriber = new Collecting<>(chunks);
             publisher.subscribe(subscriber);
             ChatCompletion completion = await(publisher.finalCompletion());
@@ -101,7 +103,11 @@ enum CallMode {
         return create(client, request, RequestOptions.NONE);
     }
 
-    abstract TokenCount countTokens(MiniMaxClient client, MessageRequest request);
+    abstract TokenCount countTokens(MiniMaxClient client, MessageRequest request, RequestOptions options);
+
+    TokenCount countTokens(MiniMaxClient client, MessageRequest request) {
+        return countTokens(client, request, RequestOptions.NONE);
+    }
 
     /** Streams the reply, adding each event to {@code events}, and returns the final message. */
     abstract MessageResponse stream(MiniMaxClient client, MessageRequest request, RequestOptions options,
@@ -111,10 +117,18 @@ enum CallMode {
         return stream(client, request, RequestOptions.NONE, new ArrayList<>());
     }
 
-    abstract ChatCompletion create(MiniMaxClient client, ChatCompletionRequest request);
+    abstract ChatCompletion create(MiniMaxClient client, ChatCompletionRequest request, RequestOptions options);
 
-    abstract ChatCompletion stream(MiniMaxClient client, ChatCompletionRequest request,
+    ChatCompletion create(MiniMaxClient client, ChatCompletionRequest request) {
+        return create(client, request, RequestOptions.NONE);
+    }
+
+    abstract ChatCompletion stream(MiniMaxClient client, ChatCompletionRequest request, RequestOptions options,
             List<ChatCompletionChunk> chunks);
+
+    ChatCompletion stream(MiniMaxClient client, ChatCompletionRequest request, List<ChatCompletionChunk> chunks) {
+        return stream(client, request, RequestOptions.NONE, chunks);
+    }
 
     /** The future's value, or the exception it failed with, thrown as it is; a test waits at most a minute. */
     static <T> T await(CompletableFuture<T> future) {

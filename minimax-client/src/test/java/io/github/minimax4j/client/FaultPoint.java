@@ -96,43 +96,29 @@ enum FaultPoint {
 
         /** Makes the call and reads it to its end; returns the reply's text. */
         String run(MiniMaxClient client) {
-            return run(client, RequestOptions.NONE);
+            return run(client, RequestOptions.NONE, CallMode.BLOCKING);
         }
 
         /** As {@link #run(MiniMaxClient)}, with the call's options. */
         String run(MiniMaxClient client, RequestOptions options) {
-            var hello = io.github.minimax4j.anthropic.MessageRequest.builder().addUserMessage("Hello").build();
-            var chat = io.github.minimax4j.openai.ChatCompletionRequest.builder().addUserMessage("Hello").build();
-            return switch (this) {
-                case MESSAGES_CREATE -> client.messages().create(hello, options).text();
-                case COUNT_TOKENS -> String.valueOf(client.messages().countTokens(hello, options).inputTokens());
-                case CHAT_CREATE -> client.chatCompletions().create(chat, options).content();
-                case MESSAGES_STREAM -> {
-                    try (MessageStream stream = client.messages().stream(hello, options)) {
-                        yield stream.finalMessage().text();
-                    }
-                }
-                case CHAT_STREAM -> {
-                    try (ChatCompletionStream stream = client.chatCompletions().stream(chat, options)) {
-                        yield stream.finalCompletion().content();
-                    }
-                }
-            };
+            return run(client, options, CallMode.BLOCKING);
         }
 
         /** As {@link #run(MiniMaxClient)}, through the blocking or the non-blocking API. */
         String run(MiniMaxClient client, CallMode mode) {
-            if (mode == CallMode.BLOCKING) {
-                return run(client);
-            }
+            return run(client, RequestOptions.NONE, mode);
+        }
+
+        /** As {@link #run(MiniMaxClient)}, with the call's options, through the blocking or the non-blocking API. */
+        String run(MiniMaxClient client, RequestOptions options, CallMode mode) {
             var hello = io.github.minimax4j.anthropic.MessageRequest.builder().addUserMessage("Hello").build();
             var chat = io.github.minimax4j.openai.ChatCompletionRequest.builder().addUserMessage("Hello").build();
             return switch (this) {
-                case MESSAGES_CREATE -> mode.create(client, hello).text();
-                case COUNT_TOKENS -> String.valueOf(mode.countTokens(client, hello).inputTokens());
-                case CHAT_CREATE -> mode.create(client, chat).content();
-                case MESSAGES_STREAM -> mode.stream(client, hello).text();
-                case CHAT_STREAM -> mode.stream(client, chat, new java.util.ArrayList<>()).content();
+                case MESSAGES_CREATE -> mode.create(client, hello, options).text();
+                case COUNT_TOKENS -> String.valueOf(mode.countTokens(client, hello, options).inputTokens());
+                case CHAT_CREATE -> mode.create(client, chat, options).content();
+                case MESSAGES_STREAM -> mode.stream(client, hello, options, new java.util.ArrayList<>()).text();
+                case CHAT_STREAM -> mode.stream(client, chat, options, new java.util.ArrayList<>()).content();
             };
         }
 

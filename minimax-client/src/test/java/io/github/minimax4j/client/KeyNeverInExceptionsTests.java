@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The API key never reaches an exception: with the key put in every spot a server (or a proxy echoing the request)
- * can put it, on every call kind, neither any message or {@code toString()} in the cause chain (suppressed ones
+ * can put it, on every call kind, blocking and non-blocking, neither any message or {@code toString()} in the cause chain (suppressed ones
  * included) nor {@code printStackTrace()} holds the key or a piece of it left by a truncation.
  */
 class KeyNeverInExceptionsTests {
@@ -80,15 +80,18 @@ class KeyNeverInExceptionsTests {
         List<Arguments> cases = new ArrayList<>();
         for (Spot spot : Spot.values()) {
             for (FaultPoint.Call call : FaultPoint.Call.values()) {
-                cases.add(Arguments.of(spot, call));
+                for (CallMode mode : CallMode.values()) {
+                    cases.add(Arguments.of(spot, call, mode));
+                }
             }
         }
         return cases;
     }
 
-    @ParameterizedTest(name = "{0}, {1}")
+    @ParameterizedTest(name = "{0}, {1}, {2}")
     @MethodSource("cases")
-    void noExceptionCarriesTheKeyWhereverTheServerPutsIt(Spot spot, FaultPoint.Call call) throws Exception {
+    void noExceptionCarriesTheKeyWhereverTheServerPutsIt(Spot spot, FaultPoint.Call call, CallMode mode)
+            throws Exception {
         byte[] response = spot.response();
         try (RawSseServer server = new RawSseServer(false, (writer) -> {
             writer.bytes(response, 0, response.length);
@@ -97,8 +100,8 @@ class KeyNeverInExceptionsTests {
             MiniMaxClient client = MiniMaxClient.builder().apiKey(KEY).baseUrl(server.baseUrl())
                 .readTimeout(Duration.ofSeconds(20)).retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO))
                 .build();
-            Throwable failure = catchThrowable(() -> call.run(client));
-            assertThat(failure).as("%s on %s fails", spot, call).isNotNull();
+            Throwable failure = catchThrowable(() -> call.run(client, mode));
+            assertThat(failure).as("%s on %s (%s) fails", spot, call, mode).isNotNull();
             assertHoldsNoKey(failure);
         }
     }
