@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -37,6 +40,14 @@ final class ReadWatchdog {
 
     /** Times every call of every client on one daemon thread. */
     private static final Sweeper SWEEPER = new Sweeper();
+
+    /** Closes expired bodies: daemon threads made as needed (expiries are rare), ended after a second idle. */
+    private static final Executor CLOSER = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), (task) -> {
+                Thread thread = new Thread(task, "minimax-read-watchdog-close");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private enum Phase {
         /** Waiting for the head; on expiry the caller is interrupted. */
@@ -226,15 +237,23 @@ final class ReadWatchdog {
             this.onExpiry.run(); // a non-blocking call: its exchange is aborted and its subscriber hears why
         }
         else if (toClose != null) {
-            // The body, not the response: some responses (Spring's JDK one) drain the body when closed.
-            try {
-                toClose.getBody().close();
-            }
-            catch (IOException | RuntimeException ex) {
-                toClose.close();
-            }
+            CLOSER.execute(() -> closeBody(toClose));
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * Closes an expired call's body, on a closer thread: a close can block (HttpURLConnection's waits for the
+     * read it interrupts, under the same lock), and the sweeper must go on timing every other call meanwhile.
+     */
+    private static void closeBody(ClientHttpResponse response) {
+        // The body, not the response: some responses (Spring's JDK one) drain the body when closed.
+        try {
+            response.getBody().close();
+        }
+        catch (IOException | RuntimeException ex) {
+            response.close();
+        }
     }
 
     /**
