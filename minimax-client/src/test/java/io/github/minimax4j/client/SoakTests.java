@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,16 +33,24 @@ import io.github.minimax4j.error.MiniMaxException;
 import io.github.minimax4j.error.OverloadedException;
 import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.error.ServerException;
+import io.github.minimax4j.observation.DefaultMiniMaxObservationConvention;
+import io.github.minimax4j.observation.MiniMaxMeterObservationHandler;
+import io.github.minimax4j.observation.TokenUsageMeterObservationHandler;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A seeded soak of random faults: mixed calls (Messages create and stream, count_tokens, Chat create and stream)
- * from 16 threads against a fault-injecting raw-socket server on loopback. Each call has a plan, one fault per
+ * A seeded soak of random faults: mixed calls (Messages create and stream, count_tokens, Chat create and stream,
+ * each through the blocking or the non-blocking API) from 16 threads against a fault-injecting raw-socket server on loopback. Each call has a plan, one fault per
  * attempt, and is checked against what the documentation promises: the outcome (exact text, or the exception type),
  * the number of requests the server saw for it ({@link RetryRule}), no API key anywhere in the exception; after the
- * run, nothing pending in the JDK client and threads and file descriptors back to where they were.
+ * run, the meters hold every call by outcome and exactly the tokens served, nothing pending in the JDK client and threads and file descriptors back to where they were.
  * <p>
  * {@code -Dminimax.soak.calls=200000} (default 5,000) and {@code -Dminimax.soak.seed=N} (default 26) for a long run.
  * Prints one summary line: calls by outcome and the WRONG count.
@@ -165,8 +174,8 @@ class SoakTests {
         }
     }
 
-    /** One call: its kind and the fault of each attempt it may make. */
-    record Plan(FaultPoint.Call call, List<Fault> faults) {
+    /** One call: its kind, the API it goes through, and the fault of each attempt it may make. */
+    record Plan(FaultPoint.Call call, CallMode mode, List<Fault> faults) {
 
         Duration readTimeout() {
             return this.faults.stream().anyMatch((fault) -> fault.name().startsWith("STALL")) ? STALL_TIMEOUT
@@ -185,6 +194,64 @@ class SoakTests {
         Fault deciding() {
             return this.faults.get(expectedRequests() - 1);
         }
+
+        /**
+         * The tokens MiniMax reported to the client in this call, which the meters must hold (billed whether the call
+         * then failed or not): a whole reply's, or what the first two events of a stream broken after them reported,
+         * the input tokens of a Messages stream's first event or the usage of a Chat stream's last chunk before its
+         * {@code [DONE]}. A retried attempt had received no byte, so it reported nothing.
+         */
+        Tokens served() {
+            Fault deciding = deciding();
+            if (deciding.failure == null) {
+                return Tokens.of(this.call);
+            }
+            if (deciding != Fault.CUT_AFTER_EVENTS && deciding != Fault.STALL_AFTER_EVENTS) {
+                return Tokens.NONE;
+            }
+            return switch (this.call) {
+                case MESSAGES_STREAM -> new Tokens(5, 0);
+                case CHAT_STREAM -> Tokens.of(this.call);
+                default -> Tokens.NONE; // half a JSON reply: no usage was read
+            };
+        }
+    }
+
+    /** Input and output tokens, as the fixtures of {@link FaultPoint.Call} report them. */
+    record Tokens(long input, long output) {
+
+        static final Tokens NONE = new Tokens(0, 0);
+
+        /** A whole reply's usage (a token count's input is an answer, not usage: no meter records it). */
+        static Tokens of(FaultPoint.Call call) {
+            return switch (call) {
+                case MESSAGES_CREATE -> new Tokens(39, 40);
+                case COUNT_TOKENS -> NONE;
+                default -> new Tokens(5, 2);
+            };
+        }
+    }
+
+    /** What the meters must hold after the run, added up call by call. */
+    static final class Served {
+
+        final AtomicLong input = new AtomicLong();
+
+        final AtomicLong output = new AtomicLong();
+
+        /** Calls by the {@code error.type} their duration timer has: {@code none} or the exception's simple name. */
+        final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        void add(Tokens tokens, String errorType) {
+            this.input.addAndGet(tokens.input());
+            this.output.addAndGet(tokens.output());
+            this.calls.computeIfAbsent(errorType, (type) -> new AtomicInteger()).incrementAndGet();
+        }
+
+        Map<String, Integer> calls() {
+            return new TreeMap<>(this.calls.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().get())));
+        }
     }
 
     @Test
@@ -200,6 +267,7 @@ class SoakTests {
         List<Plan> plans = new ArrayList<>(CALLS);
         for (int i = 0; i < CALLS; i++) {
             FaultPoint.Call call = kinds[random.nextInt(kinds.length)];
+            CallMode mode = random.nextBoolean() ? CallMode.BLOCKING : CallMode.ASYNC;
             List<Fault> faults = new ArrayList<>();
             while (faults.size() <= MAX_RETRIES) {
                 Fault fault = weighted.get(random.nextInt(weighted.size()));
@@ -207,19 +275,21 @@ class SoakTests {
                     faults.add(fault);
                 }
             }
-            plans.add(new Plan(call, faults));
+            plans.add(new Plan(call, mode, faults));
         }
         long fdsBefore = openFileDescriptors();
         Set<Thread> threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
         Map<Integer, AtomicInteger> requests = new ConcurrentHashMap<>();
         Queue wrong = new Queue();
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        MeterRegistry meters = new SimpleMeterRegistry();
+        Served served = new Served();
         long start = System.nanoTime();
         List<Thread> selectors;
         SoakServer soakServer;
         try (SoakServer server = new SoakServer(plans, requests, wrong)) {
             soakServer = server;
-            selectors = run(server.baseUrl(), plans, requests, outcomes, wrong);
+            selectors = run(server.baseUrl(), plans, requests, outcomes, wrong, meters, served);
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -240,8 +310,12 @@ class SoakTests {
         System.out.println("Soak: " + CALLS + " calls, seed " + SEED + ", " + THREADS + " threads, " + elapsed + " ms: "
                 + new TreeMap<>(outcomes) + ", requests " + requests.values().stream().mapToInt(AtomicInteger::get).sum()
                 + ", WRONG " + wrong.size() + ", threads left " + leftThreads.size() + ", file descriptors "
-                + fdsBefore + " -> " + fdsAfter);
+                + fdsBefore + " -> " + fdsAfter + ", tokens metered/served input " + tokens(meters, "input") + "/"
+                + served.input + ", output " + tokens(meters, "output") + "/" + served.output);
         assertThat(wrong.items()).as("calls that broke the documented contract").isEmpty();
+        assertThat(timedCalls(meters)).as("calls timed, by error.type").isEqualTo(served.calls());
+        assertThat(tokens(meters, "input")).as("input tokens metered").isEqualTo(served.input.get());
+        assertThat(tokens(meters, "output")).as("output tokens metered").isEqualTo(served.output.get());
         assertThat(leftThreads).as("threads left behind").extracting(Thread::getName).isEmpty();
         if (fdsBefore >= 0) {
             assertThat(fdsAfter).as("open file descriptors after the run").isLessThanOrEqualTo(fdsBefore + 8);
@@ -250,18 +324,24 @@ class SoakTests {
 
     /** Runs every plan from {@link #THREADS} threads with one client, then checks and closes the client. */
     private static List<Thread> run(String baseUrl, List<Plan> plans, Map<Integer, AtomicInteger> requests,
-            Map<String, AtomicInteger> outcomes, Queue wrong) throws Exception {
+            Map<String, AtomicInteger> outcomes, Queue wrong, MeterRegistry meters, Served served) throws Exception {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new MiniMaxMeterObservationHandler(meters));
+        observations.observationConfig().observationHandler(new TokenUsageMeterObservationHandler(meters));
         MiniMaxClient client = MiniMaxClient.builder().apiKey(KeyNeverInExceptionsTests.KEY).baseUrl(baseUrl)
             .readTimeout(READ_TIMEOUT).retryPolicy(new RetryPolicy(MAX_RETRIES, Duration.ofMillis(1), Duration.ofMillis(5)))
+            .observationRegistry(observations)
             .build();
         ExecutorService callers = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> warmUp = new ArrayList<>();
             for (int i = 0; i < 10 * THREADS; i++) {
                 FaultPoint.Call call = FaultPoint.Call.values()[i % FaultPoint.Call.values().length];
-                warmUp.add(callers.submit(() -> call.run(client, RequestOptions.builder().header("x-soak-call", "-1")
-                    .build())));
+                warmUp.add(callers.submit(() -> {
+                    call.run(client, RequestOptions.builder().header("x-soak-call", "-1").build());
+                    served.add(Tokens.of(call), "none");
+                }));
             }
             for (Future<?> call : warmUp) {
                 call.get();
@@ -270,7 +350,7 @@ class SoakTests {
             long start = System.nanoTime();
             for (int id = 0; id < plans.size(); id++) {
                 int call = id;
-                calls.add(callers.submit(() -> check(client, call, plans.get(call), requests, outcomes, wrong)));
+                calls.add(callers.submit(() -> check(client, call, plans.get(call), requests, outcomes, wrong, served)));
             }
             for (Future<?> call : calls) {
                 call.get();
@@ -299,12 +379,12 @@ class SoakTests {
     }
 
     private static void check(MiniMaxClient client, int id, Plan plan, Map<Integer, AtomicInteger> requests,
-            Map<String, AtomicInteger> outcomes, Queue wrong) {
+            Map<String, AtomicInteger> outcomes, Queue wrong, Served served) {
         Fault deciding = plan.deciding();
         String outcome;
         try {
             String text = plan.call().run(client, RequestOptions.builder().header("x-soak-call", String.valueOf(id))
-                .timeout(plan.readTimeout()).build());
+                .timeout(plan.readTimeout()).build(), plan.mode());
             outcome = "success";
             if (deciding.failure != null) {
                 wrong.add(id + " " + plan + ": succeeded, expected " + deciding.failure.getSimpleName());
@@ -327,10 +407,25 @@ class SoakTests {
             }
         }
         outcomes.computeIfAbsent(outcome, (name) -> new AtomicInteger()).incrementAndGet();
+        served.add(plan.served(), outcome.equals("success") ? "none" : outcome);
         int seen = requests.getOrDefault(id, new AtomicInteger()).get();
         if (seen != plan.expectedRequests()) {
             wrong.add(id + " " + plan + ": " + seen + " requests, expected " + plan.expectedRequests());
         }
+    }
+
+    /** The calls the duration timer counted, by {@code error.type}. */
+    private static Map<String, Integer> timedCalls(MeterRegistry meters) {
+        Map<String, Integer> calls = new TreeMap<>();
+        for (Timer timer : meters.find(DefaultMiniMaxObservationConvention.NAME).timers()) {
+            calls.merge(timer.getId().getTag("error.type"), (int) timer.count(), Integer::sum);
+        }
+        return calls;
+    }
+
+    private static long tokens(MeterRegistry meters, String type) {
+        return (long) meters.find(TokenUsageMeterObservationHandler.TOKEN_USAGE).tag("gen_ai.token.type", type)
+            .summaries().stream().mapToDouble(DistributionSummary::totalAmount).sum();
     }
 
     private static long openFileDescriptors() throws IOException {
