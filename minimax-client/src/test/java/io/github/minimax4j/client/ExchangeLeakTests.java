@@ -5,22 +5,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import io.github.minimax4j.anthropic.MessageRequest;
+import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.error.MiniMaxTimeoutException;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * No exchange is left pending in the JDK client: 200 JSON bodies that stall past the read timeout and 200 streams
- * closed after their first event, then the client's pending operations are zero and, once the client is closed
+ * closed (or, on the async API, cancelled) after their first event, then the client's pending operations are zero and, once the client is closed
  * (JDK 21+) or dropped (JDK 17), its selector thread ends. The pending count is read by reflection, in this test
  * only (Surefire opens {@code jdk.internal.net.http} to it).
  */
@@ -30,8 +34,10 @@ class ExchangeLeakTests {
 
     private static final int CALLS = 200;
 
-    @Test
-    void stalledBodiesAndEarlyClosesLeaveNoExchangePendingAndAClosedClientLeavesNoSelectorThread() throws Exception {
+    @ParameterizedTest
+    @EnumSource(CallMode.class)
+    void stalledBodiesAndEarlyClosesLeaveNoExchangePendingAndAClosedClientLeavesNoSelectorThread(CallMode mode)
+            throws Exception {
         byte[] reply = Fixtures.read("m27-response.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<Thread> selectors;
         try (RawSseServer stalling = new RawSseServer(false, (writer) -> {
@@ -44,7 +50,7 @@ class ExchangeLeakTests {
             writer.event("content_block_start", StreamEvents.TEXT_START);
             Thread.sleep(60_000);
         })) {
-            selectors = callAndClose(stalling.baseUrl(), streaming.baseUrl());
+            selectors = callAndClose(stalling.baseUrl(), streaming.baseUrl(), mode);
         }
         // On JDK 17 the JDK client has no close(): its selector thread ends once the client is collected.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -59,7 +65,7 @@ class ExchangeLeakTests {
      * Makes the calls with two clients of their own, checks that nothing is pending after them, closes the clients.
      * @return the clients' selector threads
      */
-    private static List<Thread> callAndClose(String stallingUrl, String streamingUrl) throws Exception {
+    private static List<Thread> callAndClose(String stallingUrl, String streamingUrl, CallMode mode) throws Exception {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         MiniMaxClient client = MiniMaxClient.builder().apiKey(MockServerScenarios.API_KEY)
             .anthropicBaseUrl(java.net.URI.create(stallingUrl)).readTimeout(Duration.ofMillis(200))
@@ -72,12 +78,8 @@ class ExchangeLeakTests {
             List<Future<?>> calls = new ArrayList<>();
             for (int i = 0; i < CALLS; i++) {
                 calls.add(callers.submit(() -> assertThatExceptionOfType(MiniMaxTimeoutException.class)
-                    .isThrownBy(() -> client.messages().create(HELLO))));
-                calls.add(callers.submit(() -> {
-                    try (MessageStream stream = streams.messages().stream(HELLO)) {
-                        assertThat(stream.iterator().next()).isNotNull();
-                    }
-                }));
+                    .isThrownBy(() -> mode.create(client, HELLO))));
+                calls.add(callers.submit(() -> assertThat(firstEventThenStop(streams, mode)).isNotNull()));
             }
             for (Future<?> call : calls) {
                 call.get();
@@ -102,6 +104,43 @@ class ExchangeLeakTests {
         client.close();
         streams.close();
         return selectors;
+    }
+
+    /** Reads a stream's first event, then closes it (blocking) or cancels it (async). */
+    private static MessageStreamEvent firstEventThenStop(MiniMaxClient client, CallMode mode) {
+        if (mode == CallMode.BLOCKING) {
+            try (MessageStream stream = client.messages().stream(HELLO)) {
+                return stream.iterator().next();
+            }
+        }
+        CompletableFuture<MessageStreamEvent> first = new CompletableFuture<>();
+        client.async().messages().stream(HELLO).subscribe(new Flow.Subscriber<MessageStreamEvent>() {
+
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                this.subscription = subscription;
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(MessageStreamEvent event) {
+                this.subscription.cancel();
+                first.complete(event);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                first.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                first.completeExceptionally(new AssertionError("the stream ended before its first event"));
+            }
+        });
+        return CallMode.await(first);
     }
 
     /** The JDK client's count of operations in flight (requests, bodies, connections), read from its selector. */
