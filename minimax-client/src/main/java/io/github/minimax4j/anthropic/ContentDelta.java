@@ -11,7 +11,10 @@ public sealed interface ContentDelta {
      */
     String type();
 
-    /** More text. */
+    /**
+     * More text.
+     * @param text the text to append to the block
+     */
     record TextDelta(String text) implements ContentDelta {
         @Override
         public String type() {
@@ -19,7 +22,10 @@ public sealed interface ContentDelta {
         }
     }
 
-    /** More thinking. */
+    /**
+     * More thinking.
+     * @param thinking the reasoning text to append to the block
+     */
     record ThinkingDelta(String thinking) implements ContentDelta {
         @Override
         public String type() {
@@ -27,7 +33,10 @@ public sealed interface ContentDelta {
         }
     }
 
-    /** The thinking block's signature (sent whole, once, before the block stops). */
+    /**
+     * The thinking block's signature (sent whole, once, before the block stops).
+     * @param signature the signature, to send back with the thinking in the next turn
+     */
     record SignatureDelta(String signature) implements ContentDelta {
         @Override
         public String type() {
@@ -35,7 +44,10 @@ public sealed interface ContentDelta {
         }
     }
 
-    /** A fragment of a tool_use block's input JSON; the fragments form valid JSON only when joined. */
+    /**
+     * A fragment of a tool_use block's input JSON; the fragments form valid JSON only when joined.
+     * @param partialJson the fragment ({@code partial_json}), to append to the previous ones
+     */
     record InputJsonDelta(String partialJson) implements ContentDelta {
         @Override
         public String type() {
@@ -43,7 +55,10 @@ public sealed interface ContentDelta {
         }
     }
 
-    /** A delta type this client does not know, kept whole. */
+    /**
+     * A delta type this client does not know, kept whole.
+     * @param raw the delta's JSON object, as read (its {@code type} included)
+     */
     record Unknown(Map<String, Object> raw) implements ContentDelta {
         /**
          * Checks and copies the components.

@@ -6,7 +6,12 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
-/** An image (MiniMax-M3 only): by URL or base64 JPEG, PNG, GIF or WEBP, up to 10 MB. */
+/**
+ * An image (MiniMax-M3 only): by URL or base64 JPEG, PNG, GIF or WEBP, up to 10 MB.
+ *
+ * @param source where the image comes from: a URL or base64 data
+ * @param cacheControl a prompt-cache breakpoint: the prompt up to and including this block is cached; null for none
+ */
 @JsonPropertyOrder({ "type", "source", "cache_control" })
 public record ImageBlock(MediaSource source, @Nullable CacheControl cacheControl) implements ContentBlock {
 

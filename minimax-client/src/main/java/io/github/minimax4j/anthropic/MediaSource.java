@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where an image or video comes from: {@code type} is {@code url} (with {@code url}) or {@code base64}
  * (with {@code mediaType} and {@code data}).
+ *
+ * @param type {@code url} or {@code base64}
+ * @param mediaType MIME type of the base64 data, such as {@code image/png}; null for a URL source
+ * @param data the bytes, base64-encoded; null for a URL source
+ * @param url address of the image or video ({@code https://} or {@code mm_file://}); null for a base64 source
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "media_type", "data", "url" })

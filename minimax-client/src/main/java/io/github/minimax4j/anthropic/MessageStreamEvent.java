@@ -46,7 +46,10 @@ public sealed interface MessageStreamEvent {
                 ? Optional.of(delta.partialJson()) : Optional.empty();
     }
 
-    /** Opens the reply: id, model and the usage known so far (input tokens). */
+    /**
+     * Opens the reply: id, model and the usage known so far (input tokens).
+     * @param message the reply so far, with no content yet
+     */
     record MessageStart(MessageResponse message) implements MessageStreamEvent {
         @Override
         public String type() {
@@ -54,7 +57,11 @@ public sealed interface MessageStreamEvent {
         }
     }
 
-    /** Opens block {@code index}; text and thinking blocks start empty, tool_use input starts as {}. */
+    /**
+     * Opens block {@code index}; text and thinking blocks start empty, tool_use input starts as {}.
+     * @param index position of the block in the reply's content, from 0
+     * @param contentBlock the block as it starts; its deltas follow
+     */
     record ContentBlockStart(int index, ContentBlock contentBlock) implements MessageStreamEvent {
         @Override
         public String type() {
@@ -62,7 +69,11 @@ public sealed interface MessageStreamEvent {
         }
     }
 
-    /** A piece of block {@code index}. */
+    /**
+     * A piece of block {@code index}.
+     * @param index position of the block in the reply's content, from 0
+     * @param delta what to add to the block
+     */
     record ContentBlockDelta(int index, ContentDelta delta) implements MessageStreamEvent {
         @Override
         public String type() {
@@ -70,7 +81,10 @@ public sealed interface MessageStreamEvent {
         }
     }
 
-    /** Closes block {@code index}. */
+    /**
+     * Closes block {@code index}.
+     * @param index position of the block in the reply's content, from 0
+     */
     record ContentBlockStop(int index) implements MessageStreamEvent {
         @Override
         public String type() {
@@ -78,7 +92,11 @@ public sealed interface MessageStreamEvent {
         }
     }
 
-    /** Stop reason and the latest usage (cumulative values, not increments). */
+    /**
+     * Stop reason and the latest usage (cumulative values, not increments).
+     * @param delta the stop reason and stop sequence
+     * @param usage token counts so far, cumulative; null if MiniMax sent none
+     */
     record MessageDelta(Delta delta, @Nullable Usage usage) implements MessageStreamEvent {
         @Override
         public String type() {
@@ -86,6 +104,7 @@ public sealed interface MessageStreamEvent {
         }
 
         /**
+         * How the reply ended.
          * @param stopReason why generation stopped
          * @param stopSequence stop sequence hit, if any
          */
@@ -109,7 +128,10 @@ public sealed interface MessageStreamEvent {
         }
     }
 
-    /** An event type this client does not know, kept whole. */
+    /**
+     * An event type this client does not know, kept whole.
+     * @param raw the event's JSON object, as read (its {@code type} included)
+     */
     record Unknown(Map<String, Object> raw) implements MessageStreamEvent {
         /**
          * Checks and copies the components.

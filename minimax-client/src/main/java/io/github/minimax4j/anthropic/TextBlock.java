@@ -5,7 +5,12 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
-/** Plain text. */
+/**
+ * Plain text.
+ *
+ * @param text the text
+ * @param cacheControl a prompt-cache breakpoint: the prompt up to and including this block is cached; null for none
+ */
 @JsonPropertyOrder({ "type", "text", "cache_control" })
 public record TextBlock(String text, @Nullable CacheControl cacheControl) implements ContentBlock {
 

@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The model's reasoning. Send it back unchanged (text and signature) in the next turn: MiniMax requires
  * that in tool-use conversations.
+ *
+ * @param thinking the reasoning text
+ * @param signature MiniMax's signature of the reasoning, to send back with it; null if MiniMax sent none
  */
 @JsonPropertyOrder({ "type", "thinking", "signature" })
 public record ThinkingBlock(String thinking, @Nullable String signature) implements ContentBlock {

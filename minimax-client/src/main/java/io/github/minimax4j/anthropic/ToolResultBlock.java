@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param toolUseId id of the {@link ToolUseBlock} this answers
  * @param content result content (usually one text block)
  * @param isError whether the tool failed
+ * @param cacheControl a prompt-cache breakpoint: the prompt up to and including this block is cached; null for none
  */
 @JsonPropertyOrder({ "type", "tool_use_id", "content", "is_error", "cache_control" })
 public record ToolResultBlock(String toolUseId, List<ContentBlock> content, @Nullable Boolean isError,

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A video (MiniMax-M3 only): by URL or base64 MP4, AVI, MOV or MKV up to 50 MB, or a file uploaded
  * through MiniMax's Files API ({@code mm_file://id}, up to 512 MB).
+ *
+ * @param source where the video comes from: a URL ({@code mm_file://} included) or base64 data
+ * @param cacheControl a prompt-cache breakpoint: the prompt up to and including this block is cached; null for none
  */
 @JsonPropertyOrder({ "type", "source", "cache_control" })
 public record VideoBlock(MediaSource source, @Nullable CacheControl cacheControl) implements ContentBlock {

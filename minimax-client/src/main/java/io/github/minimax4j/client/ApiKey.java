@@ -18,6 +18,7 @@ public final class ApiKey {
     }
 
     /**
+     * Wraps a key, stripped of surrounding whitespace.
      * @throws IllegalArgumentException when the key is null or blank
      * @param value the key, as MiniMax issued it
      * @return the key, hidden from {@code toString()}

@@ -259,6 +259,7 @@ public final class MiniMaxClientBuilder {
     }
 
     /**
+     * Builds the client from this builder's settings.
      * @throws IllegalStateException when no API key was given
      * @return the client
      */

@@ -81,6 +81,10 @@ public class MiniMaxRuntimeHints implements RuntimeHintsRegistrar {
 
     private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 
+    /** The registrar, as Spring's AOT processing creates it from {@code aot.factories}. */
+    public MiniMaxRuntimeHints() {
+    }
+
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         for (Class<?> type : allWireTypes()) {

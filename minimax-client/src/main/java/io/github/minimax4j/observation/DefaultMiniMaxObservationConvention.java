@@ -20,6 +20,10 @@ public class DefaultMiniMaxObservationConvention implements MiniMaxObservationCo
 
     static final String UNKNOWN = "unknown";
 
+    /** The convention; stateless, so one instance serves every client. */
+    public DefaultMiniMaxObservationConvention() {
+    }
+
     @Override
     public String getName() {
         return NAME;

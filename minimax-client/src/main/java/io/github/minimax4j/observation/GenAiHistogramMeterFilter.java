@@ -31,6 +31,10 @@ public class GenAiHistogramMeterFilter implements MeterFilter {
             .toArray())
         .build();
 
+    /** The filter, to add to a {@code MeterRegistry}'s config. */
+    public GenAiHistogramMeterFilter() {
+    }
+
     @Override
     public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
         if (id.getType() == Meter.Type.TIMER && TIMERS.contains(id.getName())) {

@@ -22,6 +22,7 @@ public final class PriceList {
     private final Map<String, ModelPrice> prices;
 
     /**
+     * A price list in one currency.
      * @param currency ISO 4217 code, such as {@code USD} or {@code CNY}
      * @param prices price per model name (matched ignoring case)
      */

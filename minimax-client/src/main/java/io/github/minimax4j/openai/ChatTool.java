@@ -26,6 +26,7 @@ public record ChatTool(String type, Function function) {
     }
 
     /**
+     * A function's name, description and JSON-schema parameters.
      * @param name function name
      * @param description what it does, for the model
      * @param parameters JSON schema of its arguments

@@ -25,6 +25,10 @@ public final class ThinkSplitter {
 
     private boolean trimVisibleStart = true;
 
+    /** A splitter for one reply's content, before its first piece. */
+    public ThinkSplitter() {
+    }
+
     /**
      * What one piece adds.
      * @param reasoning reasoning text in this piece (may be empty)

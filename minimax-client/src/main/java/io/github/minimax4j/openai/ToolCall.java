@@ -26,6 +26,7 @@ public record ToolCall(@Nullable Integer index, @Nullable String id, @Nullable S
     }
 
     /**
+     * The function called and its arguments.
      * @param name function name
      * @param arguments the arguments as a JSON string (fragments of it, in a stream delta)
      */
