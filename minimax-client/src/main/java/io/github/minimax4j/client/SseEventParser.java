@@ -39,7 +39,12 @@ final class SseEventParser {
 
     private int lineLength;
 
-    private byte[] data = new byte[256];
+    /**
+     * The event's data so far: its one {@code data} line's value, exactly sized, which becomes the event as it is;
+     * a growing buffer only once a second line comes (rare). Null between events, so an open stream waiting for
+     * its next event holds no data buffer.
+     */
+    private byte @Nullable [] data;
 
     /** Length of the event's data so far; -1 while it has no {@code data} line. */
     private int dataLength = -1;
@@ -96,8 +101,11 @@ final class SseEventParser {
         int length = this.lineLength;
         this.lineLength = 0;
         if (length == 0) {
-            if (this.dataLength >= 0) {
-                this.event = new SseEvent(Arrays.copyOf(this.data, this.dataLength));
+            byte[] data = this.data;
+            if (data != null) {
+                boolean exact = data.length == this.dataLength;
+                this.event = new SseEvent(exact ? data : Arrays.copyOf(data, this.dataLength));
+                this.data = null;
                 this.dataLength = -1;
                 return true;
             }
@@ -131,15 +139,20 @@ final class SseEventParser {
 
     /** Appends a data line's value, after a newline when the event already has data. */
     private void appendData(int from, int to) {
-        int start = Math.max(this.dataLength, 0);
-        int needed = start + (this.dataLength >= 0 ? 1 : 0) + (to - from);
-        if (needed > this.data.length) {
-            this.data = Arrays.copyOf(this.data, Math.max(needed, this.data.length * 2));
+        byte[] data = this.data;
+        if (data == null) {
+            this.data = Arrays.copyOfRange(this.line, from, to);
+            this.dataLength = to - from;
+            return;
         }
-        if (this.dataLength >= 0) {
-            this.data[start++] = '\n';
+        int start = this.dataLength;
+        int needed = start + 1 + (to - from);
+        if (needed > data.length) {
+            data = Arrays.copyOf(data, Math.max(needed, data.length * 2));
+            this.data = data;
         }
-        System.arraycopy(this.line, from, this.data, start, to - from);
+        data[start++] = '\n';
+        System.arraycopy(this.line, from, data, start, to - from);
         this.dataLength = start + (to - from);
     }
 
