@@ -19,7 +19,7 @@ final class RedactedThrowable extends Exception {
     private final String originalType;
 
     private RedactedThrowable(String originalType, @Nullable String message) {
-        super(message, null, true, true);
+        super(message); // not super(message, null, ...): an explicit null cause could not be set later
         this.originalType = originalType;
     }
 
