@@ -170,8 +170,20 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
                 request.timeout(watchdog.timeout());
                 watchdog.headTimedByTransport();
             }
+            Head head = new Head();
             try {
-                return new Response(this.httpClient.send(request.build(), (info) -> subscriber(info, watchdog)));
+                HttpResponse<InputStream> response = this.httpClient.send(request.build(),
+                        (info) -> head.arrived(info, subscriber(info, watchdog)));
+                return new Response(response.statusCode(), response.headers(), response.body());
+            }
+            catch (IOException ex) {
+                // The JDK fails send() when a body breaks before send() returns (a stream cut right after its first
+                // events): a stream's events that did arrive are still read, then the failure (RetryRule: no retry).
+                Response broken = head.streamedResponse();
+                if (broken == null) {
+                    throw ex;
+                }
+                return broken;
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
@@ -197,16 +209,44 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
                 ? new WholeBodySubscriber(watchdog) : new WindowedBodySubscriber();
     }
 
+    /** A response's head and the subscriber reading its body, once the head has arrived. */
+    private static final class Head {
+
+        private volatile HttpResponse.@Nullable ResponseInfo info;
+
+        private volatile HttpResponse.@Nullable BodySubscriber<InputStream> subscriber;
+
+        HttpResponse.BodySubscriber<InputStream> arrived(HttpResponse.ResponseInfo info,
+                HttpResponse.BodySubscriber<InputStream> subscriber) {
+            this.info = info;
+            this.subscriber = subscriber;
+            return subscriber;
+        }
+
+        /** The response read as it came, holding what arrived before its failure; null if none is. */
+        @Nullable Response streamedResponse() {
+            HttpResponse.ResponseInfo head = this.info;
+            if (head == null || !(this.subscriber instanceof WindowedBodySubscriber streamed)) {
+                return null;
+            }
+            InputStream body = streamed.getBody().toCompletableFuture().getNow(null);
+            return (body != null) ? new Response(head.statusCode(), head.headers(), body) : null;
+        }
+    }
+
     /** The response; closing it closes the body, which aborts an unfinished one instead of draining it. */
     private static final class Response implements ClientHttpResponse {
 
-        private final HttpResponse<InputStream> response;
+        private final int status;
 
         private final HttpHeaders headers = new HttpHeaders();
 
-        Response(HttpResponse<InputStream> response) {
-            this.response = response;
-            response.headers().map().forEach((name, values) -> {
+        private final InputStream body;
+
+        Response(int status, java.net.http.HttpHeaders headers, InputStream body) {
+            this.status = status;
+            this.body = body;
+            headers.map().forEach((name, values) -> {
                 if (!name.startsWith(":")) { // HTTP/2 pseudo-headers
                     this.headers.addAll(name, values);
                 }
@@ -215,7 +255,7 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
 
         @Override
         public HttpStatusCode getStatusCode() {
-            return HttpStatusCode.valueOf(this.response.statusCode());
+            return HttpStatusCode.valueOf(this.status);
         }
 
         @Override
@@ -230,13 +270,13 @@ final class JdkHttpRequestFactory implements ClientHttpRequestFactory {
 
         @Override
         public InputStream getBody() {
-            return this.response.body();
+            return this.body;
         }
 
         @Override
         public void close() {
             try {
-                this.response.body().close();
+                this.body.close();
             }
             catch (IOException ex) {
                 // nothing more to release

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import io.github.minimax4j.error.MiniMaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,9 +141,19 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
         drain();
     }
 
-    /** The call failed before its events started; the subscriber gets the failure, demand or not. */
+    /**
+     * The call failed. Before its body began, the subscriber gets the failure, demand or not; once the body began
+     * (the JDK fails the exchange too when a stream breaks right after its first events), the events that did
+     * arrive come first, then the failure.
+     */
     void fail(Throwable failure) {
-        if (this.callFailure == null) {
+        if (this.upstream != null) {
+            if (!this.upstreamDone) {
+                this.upstreamFailure = failure;
+                this.upstreamDone = true;
+            }
+        }
+        else if (this.callFailure == null) {
             this.callFailure = failure;
         }
         drain();
@@ -360,6 +371,9 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
     }
 
     private RuntimeException bodyFailure(Throwable failure) {
+        if (failure instanceof MiniMaxException typed) {
+            return typed; // the exchange's failure, already typed by the transport
+        }
         ReadWatchdog timer = this.watchdog;
         IOException io = (failure instanceof IOException ex) ? ex : new IOException(failure.getMessage(), failure);
         if (timer != null && timer.expired() && !(failure instanceof java.net.SocketTimeoutException)) {

@@ -35,12 +35,17 @@ import io.github.minimax4j.error.RateLimitException;
 import io.github.minimax4j.error.ServerException;
 import io.github.minimax4j.observation.DefaultMiniMaxObservationConvention;
 import io.github.minimax4j.observation.MiniMaxMeterObservationHandler;
+import io.github.minimax4j.observation.MiniMaxObservationContext;
+import io.github.minimax4j.observation.TokenUsage;
 import io.github.minimax4j.observation.TokenUsageMeterObservationHandler;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -232,6 +237,42 @@ class SoakTests {
         }
     }
 
+    /**
+     * The usage each call's observation ended with, by call: each call runs inside an observation named after it,
+     * the parent of the client's (on the async path too), so a meter that missed or doubled a call's tokens names it.
+     */
+    static final class UsageByCall implements ObservationHandler<MiniMaxObservationContext> {
+
+        final Map<String, Tokens> tokens = new ConcurrentHashMap<>();
+
+        @Override
+        public void onStop(MiniMaxObservationContext context) {
+            ObservationView parent = context.getParentObservation();
+            TokenUsage usage = context.getUsage();
+            if (parent != null && usage != null && !"count_tokens".equals(context.getCall().operation())) {
+                this.tokens.merge(parent.getContextView().getContextualName(),
+                        new Tokens(usage.totalInputTokens(), usage.outputTokens()),
+                        (one, other) -> new Tokens(one.input() + other.input(), one.output() + other.output()));
+            }
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return context instanceof MiniMaxObservationContext;
+        }
+
+        /** Calls whose observation did not end with the tokens their server reported. */
+        void checkAgainst(List<Plan> plans, Queue wrong) {
+            for (int id = 0; id < plans.size(); id++) {
+                Tokens metered = this.tokens.getOrDefault(String.valueOf(id), Tokens.NONE);
+                Plan plan = plans.get(id);
+                if (!metered.equals(plan.served())) {
+                    wrong.add(id + " " + plan + ": tokens observed " + metered + ", served " + plan.served());
+                }
+            }
+        }
+    }
+
     /** What the meters must hold after the run, added up call by call. */
     static final class Served {
 
@@ -327,8 +368,11 @@ class SoakTests {
             Map<String, AtomicInteger> outcomes, Queue wrong, MeterRegistry meters, Served served) throws Exception {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         ObservationRegistry observations = ObservationRegistry.create();
+        UsageByCall usageByCall = new UsageByCall();
         observations.observationConfig().observationHandler(new MiniMaxMeterObservationHandler(meters));
         observations.observationConfig().observationHandler(new TokenUsageMeterObservationHandler(meters));
+        observations.observationConfig().observationHandler(usageByCall);
+        observations.observationConfig().observationHandler((ObservationHandler<Observation.Context>) (context) -> true);
         MiniMaxClient client = MiniMaxClient.builder().apiKey(KeyNeverInExceptionsTests.KEY).baseUrl(baseUrl)
             .readTimeout(READ_TIMEOUT).retryPolicy(new RetryPolicy(MAX_RETRIES, Duration.ofMillis(1), Duration.ofMillis(5)))
             .observationRegistry(observations)
@@ -350,7 +394,17 @@ class SoakTests {
             long start = System.nanoTime();
             for (int id = 0; id < plans.size(); id++) {
                 int call = id;
-                calls.add(callers.submit(() -> check(client, call, plans.get(call), requests, outcomes, wrong, served)));
+                calls.add(callers.submit(() -> {
+                    Observation observation = Observation.createNotStarted("soak.call", observations)
+                        .contextualName(String.valueOf(call))
+                        .start();
+                    try (Observation.Scope scope = observation.openScope()) {
+                        check(client, call, plans.get(call), requests, outcomes, wrong, served);
+                    }
+                    finally {
+                        observation.stop();
+                    }
+                }));
             }
             for (Future<?> call : calls) {
                 call.get();
@@ -374,6 +428,7 @@ class SoakTests {
                 wrong.add("after the run: " + pending.get() + " operations pending in the JDK client");
             }
         }
+        usageByCall.checkAgainst(plans, wrong);
         client.close();
         return selectors;
     }
