@@ -16,6 +16,7 @@ import io.github.minimax4j.anthropic.TokenCount;
 import io.github.minimax4j.openai.ChatCompletion;
 import io.github.minimax4j.openai.ChatCompletionChunk;
 import io.github.minimax4j.openai.ChatCompletionRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two ways to call the client, for scenarios that must hold on both: the blocking API, and the non-blocking
@@ -151,6 +152,37 @@ enum CallMode {
         }
         catch (TimeoutException ex) {
             throw new AssertionError("no answer within a minute", ex);
+        }
+    }
+
+    /** Takes the first event, then cancels; {@link #first} completes with that event, or the failure. */
+    static final class CancelAfterFirst<T> implements Flow.Subscriber<T> {
+
+        final CompletableFuture<T> first = new CompletableFuture<>();
+
+        private Flow.@Nullable Subscription subscription;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(T item) {
+            this.subscription.cancel();
+            this.first.complete(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            this.first.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            this.first.completeExceptionally(new AssertionError("the stream completed (after its first event, "
+                    + "a cancel must end it without a signal)"));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -127,34 +126,10 @@ class CallObserverTests {
         server.when(MockServerScenarios.post(MockServerScenarios.MESSAGES))
             .respond(MockServerScenarios.sse(Fixtures.read("stream-thinking-text.sse")));
         MessagePublisher publisher = this.client.async().messages().stream(HELLO);
-        CompletableFuture<Void> cancelled = new CompletableFuture<>();
+        CallMode.CancelAfterFirst<MessageStreamEvent> subscriber = new CallMode.CancelAfterFirst<>();
 
-        publisher.subscribe(new Flow.Subscriber<>() {
-            private Flow.Subscription subscription;
-
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                this.subscription = subscription;
-                subscription.request(1);
-            }
-
-            @Override
-            public void onNext(MessageStreamEvent item) {
-                this.subscription.cancel();
-                cancelled.complete(null);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                cancelled.completeExceptionally(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-                cancelled.completeExceptionally(new AssertionError("completed after cancel"));
-            }
-        });
-        cancelled.get(10, TimeUnit.SECONDS);
+        publisher.subscribe(subscriber);
+        subscriber.first.get(10, TimeUnit.SECONDS);
         assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> publisher.finalMessage().get(10,
                 TimeUnit.SECONDS)); // the stream has ended: its observation has stopped
 

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -113,34 +111,9 @@ class ExchangeLeakTests {
                 return stream.iterator().next();
             }
         }
-        CompletableFuture<MessageStreamEvent> first = new CompletableFuture<>();
-        client.async().messages().stream(HELLO).subscribe(new Flow.Subscriber<MessageStreamEvent>() {
-
-            private Flow.Subscription subscription;
-
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                this.subscription = subscription;
-                subscription.request(1);
-            }
-
-            @Override
-            public void onNext(MessageStreamEvent event) {
-                this.subscription.cancel();
-                first.complete(event);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                first.completeExceptionally(failure);
-            }
-
-            @Override
-            public void onComplete() {
-                first.completeExceptionally(new AssertionError("the stream ended before its first event"));
-            }
-        });
-        return CallMode.await(first);
+        CallMode.CancelAfterFirst<MessageStreamEvent> subscriber = new CallMode.CancelAfterFirst<>();
+        client.async().messages().stream(HELLO).subscribe(subscriber);
+        return CallMode.await(subscriber.first);
     }
 
     /** The JDK client's count of operations in flight (requests, bodies, connections), read from its selector. */

@@ -67,7 +67,8 @@ final class RawSseServer implements AutoCloseable {
         return null;
     }
 
-    private static void readRequest(InputStream in) throws IOException {
+    /** Reads one request whole; returns its head, lower-cased, followed by its body. */
+    static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -80,8 +81,9 @@ final class RawSseServer implements AutoCloseable {
         int at = headers.indexOf("content-length:");
         if (at >= 0) {
             int length = Integer.parseInt(headers.substring(at + 15, headers.indexOf("\r\n", at)).trim());
-            in.readNBytes(length);
+            return headers + new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
+        return headers;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.github.minimax4j.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -543,7 +541,7 @@ class SoakTests {
         private static Void serve(Socket socket, List<Plan> plans, Map<Integer, AtomicInteger> requests, Queue wrong) {
             try (socket) {
                 socket.setSoTimeout(60_000);
-                String head = readRequest(socket.getInputStream());
+                String head = RawSseServer.readRequest(socket.getInputStream());
                 int at = head.indexOf("x-soak-call:");
                 if (at < 0) {
                     wrong.add("a request without x-soak-call: " + head.lines().findFirst().orElse(""));
@@ -575,25 +573,6 @@ class SoakTests {
                 return stream ? "CHAT_STREAM" : "CHAT_CREATE";
             }
             return head.contains("count_tokens") ? "COUNT_TOKENS" : stream ? "MESSAGES_STREAM" : "MESSAGES_CREATE";
-        }
-
-        private static String readRequest(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("request ended early");
-                }
-                head.write(b);
-            }
-            String headers = head.toString(StandardCharsets.ISO_8859_1).toLowerCase();
-            int at = headers.indexOf("content-length:");
-            if (at >= 0) {
-                byte[] body = in.readNBytes(Integer.parseInt(headers.substring(at + 15, headers.indexOf("\r\n", at))
-                    .trim()));
-                return headers + new String(body, StandardCharsets.UTF_8);
-            }
-            return headers;
         }
 
         @Override
