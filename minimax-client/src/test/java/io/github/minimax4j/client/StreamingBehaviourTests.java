@@ -134,6 +134,21 @@ class StreamingBehaviourTests {
 
     @Test
     void memoryStaysFlatOverALongStream() throws Exception {
+        // The heap is the whole JVM's: once in CI a pooled allocation elsewhere (another test's server winding down)
+        // landed between the two readings and added 47 MB. A leak grows on every stream, so a second stream must
+        // show it too; a stream that stays under the bound once is flat.
+        long growth = heapGrowthOverALongStream();
+        if (growth >= FLAT_BOUND) {
+            growth = heapGrowthOverALongStream();
+        }
+        // 90,000 more events (about 9 MB of SSE) may only add the accumulated text (360 KB of chars).
+        assertThat(growth).isLessThan(FLAT_BOUND);
+    }
+
+    private static final long FLAT_BOUND = 4L * 1024 * 1024;
+
+    /** Heap after GC at the 100,000th event of a stream, less at its 10,000th. */
+    private long heapGrowthOverALongStream() throws Exception {
         int deltas = 100_000;
         try (RawSseServer server = new RawSseServer((writer) -> {
             writer.event("message_start", START);
@@ -154,9 +169,8 @@ class StreamingBehaviourTests {
                     heapAt[1] = usedHeapAfterGc();
                 }
             }
-            // 90,000 more events (about 9 MB of SSE) may only add the accumulated text (360 KB of chars).
-            assertThat(heapAt[1] - heapAt[0]).isLessThan(4L * 1024 * 1024);
             assertThat(stream.finalMessage().text()).hasSize(deltas * 4);
+            return heapAt[1] - heapAt[0];
         }
     }
 
