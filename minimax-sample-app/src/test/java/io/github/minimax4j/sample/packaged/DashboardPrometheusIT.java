@@ -141,6 +141,13 @@ class DashboardPrometheusIT {
         // rate() computed here from the counter's raw samples, whose increase is the number driven after the first.
         long atMillis = System.currentTimeMillis();
         String at = String.format(java.util.Locale.ROOT, "%.3f", atMillis / 1000.0);
+        // A scrape stamped just before `at` may still be in flight (a sample's time is its scrape's start): the panel
+        // would then miss a sample the raw query below sees (in CI both rates differed by 1.1x). Scrapes of one target
+        // run one after another, so once a later scrape is stored, every sample up to `at` is.
+        await("a scrape stamped after the evaluation time", () -> {
+            JsonNode result = prometheus.query("timestamp(up{job=\"" + JOB + "\"})", null);
+            return !result.isEmpty() && value(result.get(0)) * 1000 > atMillis;
+        });
         Map<String, Double> rates = new TreeMap<>();
         for (JsonNode series : prometheus.query(errorsPanel, at)) {
             rates.put(series.path("metric").path("error_type").asString(), value(series));
