@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,7 +45,11 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
 
     private static final Object BODY = new Object();
 
-    private final Flow.Subscriber<? super T> subscriber;
+    /**
+     * Dropped once the stream has ended or been cancelled (rule 3.13): the JDK client may hold this subscription
+     * for a while after that, until the aborted exchange is cleaned up.
+     */
+    private volatile Flow.@Nullable Subscriber<? super T> subscriber;
 
     private final SseEventDecoder<T> decoder;
 
@@ -249,6 +254,7 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
             terminate(failed, false);
             return;
         }
+        Flow.Subscriber<? super T> downstream = Objects.requireNonNull(this.subscriber); // dropped only by terminate
         long wanted = this.requested.get();
         long emitted = 0;
         try {
@@ -258,7 +264,7 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
                     break;
                 }
                 this.progress.event(event);
-                this.subscriber.onNext(event);
+                downstream.onNext(event);
                 emitted++;
                 if (this.decoder.stopped()) {
                     this.ended = true;
@@ -385,6 +391,8 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
     /** Sends the one terminal signal (none after a cancel), ends the observation and releases the body. */
     private void terminate(@Nullable Throwable failure, boolean byCancel) {
         this.terminated = true;
+        Flow.Subscriber<? super T> downstream = Objects.requireNonNull(this.subscriber);
+        this.subscriber = null;
         releaseBody();
         if (byCancel) {
             this.progress.cancelled();
@@ -395,12 +403,12 @@ final class SseSubscription<T> implements Flow.Subscription, HttpResponse.BodySu
         if (failure == null) {
             this.progress.end();
             this.onTerminate.accept(null);
-            signal(() -> this.subscriber.onComplete());
+            signal(downstream::onComplete);
         }
         else {
             this.progress.failed(failure);
             this.onTerminate.accept(failure);
-            signal(() -> this.subscriber.onError(failure));
+            signal(() -> downstream.onError(failure));
         }
     }
 

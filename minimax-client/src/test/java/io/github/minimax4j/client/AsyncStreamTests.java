@@ -150,6 +150,55 @@ class AsyncStreamTests {
     }
 
     @Test
+    void aCancelledOrEndedSubscriptionNoLongerHoldsItsSubscriber() throws Exception {
+        // Rule 3.13. The JDK client keeps a stream's subscription until its aborted exchange is cleaned up (in CI
+        // the TCK's check of this rule once found the subscriber still held a second after cancel), so the
+        // subscription itself must let go. Here the test holds the subscription, as the JDK client may.
+        try (RawSseServer server = new RawSseServer((writer) -> {
+            writer.event("message_start", StreamEvents.START);
+            Thread.sleep(60_000); // open until the client goes away
+        }); RawSseServer finished = new RawSseServer((writer) -> {
+            writer.event("message_start", StreamEvents.START);
+            StreamEvents.finish(writer);
+        })) {
+            MiniMaxClient client = client(server.baseUrl());
+            List<Flow.Subscription> held = new ArrayList<>();
+            java.lang.ref.WeakReference<Manual<MessageStreamEvent>> cancelled = subscribeAndHold(
+                    client.async().messages().stream(HELLO), held, (subscriber) -> {
+                        await(() -> subscriber.count() >= 1);
+                        subscriber.subscription.cancel();
+                    });
+            java.lang.ref.WeakReference<Manual<MessageStreamEvent>> completed = subscribeAndHold(
+                    client(finished.baseUrl()).async().messages().stream(HELLO), held,
+                    (subscriber) -> subscriber.completed.get(10, TimeUnit.SECONDS));
+
+            await(() -> {
+                System.gc();
+                return cancelled.get() == null && completed.get() == null;
+            });
+            assertThat(held).hasSize(2);
+        }
+    }
+
+    /** Subscribes a {@link Manual} subscriber, runs {@code then} on it, keeps its subscription in {@code held}. */
+    private static java.lang.ref.WeakReference<Manual<MessageStreamEvent>> subscribeAndHold(MessagePublisher publisher,
+            List<Flow.Subscription> held, ThrowingConsumer<Manual<MessageStreamEvent>> then) throws Exception {
+        Manual<MessageStreamEvent> subscriber = new Manual<>();
+        publisher.subscribe(subscriber);
+        subscriber.subscription.request(Long.MAX_VALUE);
+        then.accept(subscriber);
+        held.add(subscriber.subscription);
+        return new java.lang.ref.WeakReference<>(subscriber);
+    }
+
+    @FunctionalInterface
+    private interface ThrowingConsumer<T> {
+
+        void accept(T value) throws Exception;
+
+    }
+
+    @Test
     void aSubscriberThatAsksForNothingIsNotTimedOut() throws Exception {
         try (RawSseServer server = new RawSseServer((writer) -> {
             writer.event("message_start", StreamEvents.START);
