@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,12 @@ final class ReadWatchdog {
 
     /** Set once the response's head reached the client: from then on nothing is sent again (RetryRule). */
     private volatile boolean responseBegan;
+
+    /** Set when a read of the body failed: the response is then released on a closer thread. */
+    private volatile boolean readFailed;
+
+    /** Set once the response was handed to a closer thread. */
+    private final AtomicBoolean handedOff = new AtomicBoolean();
 
     private ReadWatchdog(Duration timeout, @Nullable Thread caller, @Nullable Runnable onExpiry,
             BooleanSupplier waiting) {
@@ -173,14 +180,20 @@ final class ReadWatchdog {
         this.lastActivity = System.nanoTime();
     }
 
-    /** Stops watching; safe to call more than once. */
-    void stop() {
+    /**
+     * Stops watching; safe to call more than once.
+     * @return whether the watchdog had expired: an expired body is then released by its closer thread
+     */
+    boolean stop() {
+        boolean expired;
         synchronized (this) {
-            if (this.phase != Phase.EXPIRED) {
+            expired = this.phase == Phase.EXPIRED;
+            if (!expired) {
                 this.phase = Phase.DONE;
             }
         }
         SWEEPER.unwatch(this);
+        return expired;
     }
 
     /** Whether the silence outlasted the timeout (the failure that followed is a timeout). */
@@ -231,29 +244,51 @@ final class ReadWatchdog {
                 caller.interrupt(); // under the lock: watch() cannot have passed the headers phase
                 return OptionalLong.empty();
             }
-            toClose = (this.onExpiry == null) ? this.response : null;
+            toClose = (this.onExpiry == null && this.handedOff.compareAndSet(false, true)) ? this.response : null;
         }
         if (this.onExpiry != null) {
             this.onExpiry.run(); // a non-blocking call: its exchange is aborted and its subscriber hears why
         }
         else if (toClose != null) {
-            CLOSER.execute(() -> closeBody(toClose));
+            CLOSER.execute(() -> release(toClose));
         }
         return OptionalLong.empty();
     }
 
     /**
-     * Closes an expired call's body, on a closer thread: a close can block (HttpURLConnection's waits for the
-     * read it interrupts, under the same lock), and the sweeper must go on timing every other call meanwhile.
+     * The caller is done with the watched response: it closes it itself, unless the watchdog expired (its closer
+     * thread releases it) or a read of its body failed (handed to a closer thread now).
+     * @return whether the caller closes the response itself
      */
-    private static void closeBody(ClientHttpResponse response) {
-        // The body, not the response: some responses (Spring's JDK one) drain the body when closed.
+    private boolean callerCloses(ClientHttpResponse response) {
+        if (stop()) {
+            return false;
+        }
+        if (this.readFailed) {
+            if (this.handedOff.compareAndSet(false, true)) {
+                CLOSER.execute(() -> release(response));
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Releases a broken call's response on a closer thread, neither the sweeper's nor the caller's, as a close
+     * can block for seconds: HttpURLConnection's waits for the read it ends, under the same lock, and then hands the
+     * rest of the body to the JDK's keep-alive cleaner, which reads it under that lock for up to 5 s per read. In CI
+     * a caller closing too met that lock and took 10 s to get its timeout. The sweeper goes on timing every other
+     * call, and the caller gets its failure at once.
+     */
+    private static void release(ClientHttpResponse response) {
+        // The body first: some responses (Spring's JDK one and HttpURLConnection's) drain the body when closed.
         try {
             response.getBody().close();
         }
         catch (IOException | RuntimeException ex) {
-            response.close();
+            // closed below either way
         }
+        response.close();
     }
 
     /**
@@ -354,23 +389,27 @@ final class ReadWatchdog {
         @Override
         public InputStream getBody() throws IOException {
             if (this.body == null) {
-                this.body = new WatchedBody(this.response.getBody());
+                this.body = new WatchedBody(this.response);
             }
             return this.body;
         }
 
         @Override
         public void close() {
-            stop();
-            this.response.close();
+            if (callerCloses(this.response)) {
+                this.response.close();
+            }
         }
     }
 
     /** Notes each read; a read the watchdog cut short fails as a timeout. */
     private final class WatchedBody extends FilterInputStream {
 
-        WatchedBody(InputStream in) {
-            super(in);
+        private final ClientHttpResponse response;
+
+        WatchedBody(ClientHttpResponse response) throws IOException {
+            super(response.getBody());
+            this.response = response;
         }
 
         @Override
@@ -395,8 +434,9 @@ final class ReadWatchdog {
 
         @Override
         public void close() throws IOException {
-            stop();
-            super.close();
+            if (callerCloses(this.response)) {
+                super.close();
+            }
         }
 
         private int noted(int read) throws SocketTimeoutException {
@@ -408,6 +448,7 @@ final class ReadWatchdog {
         }
 
         private IOException failure(IOException ex) {
+            ReadWatchdog.this.readFailed = true;
             return expired() ? expiredFailure(ex) : ex;
         }
     }
