@@ -24,8 +24,8 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * Enforces {@code readTimeout} as the longest silence allowed while waiting for a response: first for its
- * headers, then between any two reads of its body. Never a bound on the whole response, so a generation may
- * stream for as long as it keeps sending.
+ * headers, then within each read of its body (what the caller does between reads is not the server's silence).
+ * Never a bound on the whole response, so a generation may stream for as long as it keeps sending.
  * <p>
  * Request factories disagree on what a read timeout is (the JDK client's, in Spring's factory, is a deadline
  * for the whole call; Apache's and {@code HttpURLConnection}'s are socket timeouts), so the client enforces
@@ -65,8 +65,11 @@ final class ReadWatchdog {
     /** The non-blocking path's abort (cancels the exchange); null on the blocking path. */
     private final @Nullable Runnable onExpiry;
 
-    /** Whether the non-blocking path is waiting for bytes now (a subscriber with no demand is not). */
-    private final BooleanSupplier waiting;
+    /** Whether the non-blocking call is waiting for bytes now (a subscriber with no demand is not); null when blocking. */
+    private final @Nullable BooleanSupplier waiting;
+
+    /** The blocking caller is inside a read of the body: the time it spends between reads is not silence. */
+    private volatile boolean reading;
 
     private volatile long lastActivity;
 
@@ -87,7 +90,7 @@ final class ReadWatchdog {
     private final AtomicBoolean handedOff = new AtomicBoolean();
 
     private ReadWatchdog(Duration timeout, @Nullable Thread caller, @Nullable Runnable onExpiry,
-            BooleanSupplier waiting) {
+            @Nullable BooleanSupplier waiting) {
         this.timeoutNanos = timeout.toNanos();
         this.caller = caller;
         this.onExpiry = onExpiry;
@@ -97,7 +100,7 @@ final class ReadWatchdog {
 
     /** Starts watching a call the current thread is about to make. */
     static ReadWatchdog start(Duration timeout) {
-        ReadWatchdog watchdog = new ReadWatchdog(timeout, Thread.currentThread(), null, () -> true);
+        ReadWatchdog watchdog = new ReadWatchdog(timeout, Thread.currentThread(), null, null);
         SWEEPER.watch(watchdog);
         return watchdog;
     }
@@ -214,6 +217,14 @@ final class ReadWatchdog {
         return timeout;
     }
 
+    /**
+     * Whether the call waits for the server now: a subscriber that has asked for more, or a blocking caller waiting
+     * for its head or inside a read of the body. Silence is counted only then.
+     */
+    private boolean waitingForBytes() {
+        return (this.waiting != null) ? this.waiting.getAsBoolean() : (this.reading || this.phase == Phase.HEADERS);
+    }
+
     /** When the call's silence would outlast the timeout, if nothing arrives before then. */
     private long deadline() {
         return this.lastActivity + this.timeoutNanos;
@@ -233,8 +244,8 @@ final class ReadWatchdog {
             if (now - this.lastActivity < this.timeoutNanos) {
                 return OptionalLong.of(deadline());
             }
-            if (!this.waiting.getAsBoolean()) {
-                this.lastActivity = now; // the subscriber is not asking: its pause is not the server's silence
+            if (!waitingForBytes()) {
+                this.lastActivity = now; // the caller is not asking: its pause is not the server's silence
                 return OptionalLong.of(deadline());
             }
             Phase was = this.phase;
@@ -414,22 +425,36 @@ final class ReadWatchdog {
 
         @Override
         public int read() throws IOException {
+            reading();
             try {
                 return noted(super.read());
             }
             catch (IOException ex) {
                 throw failure(ex);
             }
+            finally {
+                ReadWatchdog.this.reading = false;
+            }
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            reading();
             try {
                 return noted(this.in.read(buffer, offset, length));
             }
             catch (IOException ex) {
                 throw failure(ex);
             }
+            finally {
+                ReadWatchdog.this.reading = false;
+            }
+        }
+
+        /** Silence is timed from here: the caller's time between reads (handling an event) is not the server's. */
+        private void reading() {
+            ReadWatchdog.this.lastActivity = System.nanoTime();
+            ReadWatchdog.this.reading = true;
         }
 
         @Override

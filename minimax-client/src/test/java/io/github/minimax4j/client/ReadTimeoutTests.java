@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.minimax4j.anthropic.MessageRequest;
+import io.github.minimax4j.anthropic.MessageStreamEvent;
 import io.github.minimax4j.error.MiniMaxTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -110,6 +111,31 @@ class ReadTimeoutTests {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500),
                     Duration.ofMillis(2500));
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockingTransports")
+    void aCallerThatTakesLongerThanTheReadTimeoutOverEachEventIsNotTimedOut(String name,
+            Supplier<ClientHttpRequestFactory> factory) throws Exception {
+        // The server sends everything at once: the only long pauses are the caller's own, between its reads.
+        try (RawSseServer server = new RawSseServer((writer) -> {
+            writer.event("message_start", StreamEvents.START);
+            writer.event("content_block_start", StreamEvents.TEXT_START);
+            for (int i = 0; i < 3; i++) {
+                writer.event("content_block_delta", StreamEvents.textDelta("t"));
+            }
+            StreamEvents.finish(writer);
+        });
+                MessageStream stream = client(server.baseUrl(), factory).messages().stream(HELLO)) {
+            int handled = 0;
+            for (MessageStreamEvent event : stream) {
+                if (handled++ < 3) { // handling each of the first events takes two read timeouts
+                    Thread.sleep(READ_TIMEOUT.multipliedBy(2).toMillis());
+                }
+            }
+            assertThat(handled).isEqualTo(8);
+            assertThat(stream.finalMessage().text()).isEqualTo("ttt");
         }
     }
 
