@@ -287,9 +287,9 @@ final class ReadWatchdog {
     /**
      * Releases a broken call's response on a closer thread, neither the sweeper's nor the caller's, as a close
      * can block for seconds: HttpURLConnection's waits for the read it ends, under the same lock, and then hands the
-     * rest of the body to the JDK's keep-alive cleaner, which reads it under that lock for up to 5 s per read. In CI
-     * a caller closing too met that lock and took 10 s to get its timeout. The sweeper goes on timing every other
-     * call, and the caller gets its failure at once.
+     * rest of the body to the JDK's keep-alive cleaner, which reads it under that lock for up to 5 s per read: a
+     * caller closing too can wait behind it. The sweeper goes on timing every other call, and the caller gets its
+     * failure at once.
      */
     private static void release(ClientHttpResponse response) {
         // The body first: some responses (Spring's JDK one and HttpURLConnection's) drain the body when closed.
